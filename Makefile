@@ -1,0 +1,102 @@
+# esgdiag — one non-recursive GNU makefile.
+#   make            build ./esgdiag
+#   make run        build, then score an example with the compiled-in questionnaire
+#   make check      every test, once normally and once under ASan+UBSan
+#   make install PREFIX=/usr/local
+# Missing Debian packages are installed by tools/deps.sh (as root), or the
+# build stops with the command to run.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+SANITIZE ?=
+BUILD    ?= build/$(if $(SANITIZE),san,std)
+
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla
+# Lazy (=): expanded when a recipe runs, after tools/deps.sh has installed pkg-config.
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1) -lm
+CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L \
+             -DLOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
+LDSAN       = -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC  = $(wildcard src/lib/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(BUILD)/gen/default_q.o
+TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEFAULT_Q = questionnaires/default.yaml
+DEPSTAMP  = build/.deps-ok
+
+.PHONY: all run check check-one unit cli install clean deps
+all: esgdiag
+
+$(DEPSTAMP): tools/deps.sh
+	@sh tools/deps.sh
+	@mkdir -p build && touch $@
+deps: $(DEPSTAMP)
+
+$(BUILD)/lib/%.o: src/lib/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/cli/%.o: src/cli/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/cli -MMD -MP -c -o $@ $<
+$(BUILD)/libesgdiag.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+# The default questionnaire is compiled in: tools/embed.c turns the YAML
+# file into a C array, so the binary needs no file at run time.
+$(BUILD)/embed: tools/embed.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -o $@ $<
+$(BUILD)/gen/default_q.c: $(DEFAULT_Q) $(BUILD)/embed
+	@mkdir -p $(@D)
+	$(BUILD)/embed esg_default_questionnaire $< > $@
+$(BUILD)/gen/default_q.o: $(BUILD)/gen/default_q.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/esgdiag: $(CLI_OBJ) $(BUILD)/libesgdiag.a
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+esgdiag: $(BUILD)/esgdiag
+	cp $< $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libesgdiag.a | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libesgdiag.a $(PKG_LIBS) $(CMOCKA) $(LDSAN)
+
+run: esgdiag
+	./esgdiag score questionnaires/examples/commune-saint-aubin.csv
+
+unit: $(TESTS)
+	@for t in $(TESTS); do echo "== $$t"; $$t || exit 1; done
+cli: $(BUILD)/esgdiag
+	@sh tests/cli/run.sh $(BUILD)/esgdiag
+# Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
+hygiene: $(BUILD)/libesgdiag.a
+	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
+	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
+	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
+	 { echo "src/lib must not exit or print"; exit 1; }
+check-one: unit cli hygiene
+
+check: esgdiag
+	$(MAKE) --no-print-directory check-one
+	$(MAKE) --no-print-directory check-one SANITIZE=address,undefined
+	@echo "make check: all suites passed, normal and sanitized"
+
+install: esgdiag
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 esgdiag $(DESTDIR)$(PREFIX)/bin/esgdiag
+	install -m 644 docs/esgdiag.1 $(DESTDIR)$(PREFIX)/share/man/man1/esgdiag.1
+
+clean:
+	rm -rf build esgdiag
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,57 @@
+/*
+ * A streaming RFC 4180 record reader.  Why not libcsv: its lenient mode
+ * silently merges fields after a stray quote ("u"v,1 becomes the single
+ * field u"v,1), its strict mode rejects the quote inside an unquoted field
+ * that SPEC §4 calls ordinary, and it cannot say on which physical line a
+ * record starts.  This reader does exactly what SPEC §4 says, keeps one
+ * record in memory at a time, and marks a malformed record instead of
+ * guessing what it meant.
+ */
+#ifndef ESG_CSV_H
+#define ESG_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Reads up to n bytes into buf; returns the count, 0 at end, -1 on error. */
+typedef long (*esg_read_fn)(void *ctx, char *buf, size_t n);
+
+struct esg_csv_field {
+	const char *p;		/* NUL-terminated; valid until the next call */
+	size_t n;
+	bool quoted;
+};
+
+struct esg_csv_rec {
+	struct esg_csv_field *f;
+	size_t n;
+	unsigned line;		/* physical line where the record starts */
+	const char *malformed;	/* NULL, or why the record is not well formed */
+};
+
+enum {
+	ESG_CSV_MAX_RECORD = 16 * 1024 * 1024,	/* bytes of one record */
+	ESG_CSV_MAX_FIELDS = 100000,
+};
+
+struct esg_csv;
+
+struct esg_csv *esg_csv_new(esg_read_fn read, void *ctx);
+void esg_csv_free(struct esg_csv *c);
+/*
+ * Chooses the delimiter from the first line: the most frequent of ';', TAB
+ * and ',' outside quotes, ties going to ';' then TAB then ','.  Call once,
+ * before the first esg_csv_next().  Returns 0, or -1/-2 as esg_csv_next.
+ */
+int esg_csv_detect(struct esg_csv *c);
+char esg_csv_delim(const struct esg_csv *c);
+/*
+ * Reads the next non-blank record.  Returns 1 (record in *rec), 0 at the
+ * end, -1 when the input cannot be read on (message in esg_csv_error()),
+ * -2 on a read error.
+ */
+int esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec);
+const char *esg_csv_error(const struct esg_csv *c);
+unsigned esg_csv_error_line(const struct esg_csv *c);
+
+#endif

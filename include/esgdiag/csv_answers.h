@@ -1,0 +1,36 @@
+/*
+ * Reads an answers CSV (SPEC §4) one respondent at a time, so a million
+ * rows cost the memory of one.  Bad rows are reported to the diagnostics
+ * and skipped; the caller only ever sees valid respondents.
+ */
+#ifndef ESG_CSV_ANSWERS_H
+#define ESG_CSV_ANSWERS_H
+
+#include <stddef.h>
+
+#include "esgdiag/csv.h"
+#include "esgdiag/diag.h"
+
+struct esg_answers;
+struct esg_questionnaire;
+struct esg_reader;
+
+/*
+ * Opens a reader over rd/ctx and reads the header.  name labels the
+ * diagnostics and is borrowed; id_column is the respondent id column
+ * ("id" when NULL).  On failure returns NULL and *status says why
+ * (ESG_EINPUT: reported to d; ESG_EIO: read error).
+ */
+struct esg_reader *esg_reader_open(const struct esg_questionnaire *q,
+    const char *name, esg_read_fn rd, void *ctx, const char *id_column,
+    struct esg_diags *d, enum esg_status *status);
+/* Fills ans with the next valid respondent: 1, or 0 at the end. */
+int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
+/* ESG_OK, ESG_EINPUT if anything was reported, ESG_EIO on a read error. */
+enum esg_status esg_reader_status(const struct esg_reader *r);
+/* Header columns that match no field, in order (borrowed). */
+const char *const *esg_reader_ignored(const struct esg_reader *r, size_t *n);
+size_t esg_reader_rows(const struct esg_reader *r);
+void esg_reader_free(struct esg_reader *r);
+
+#endif

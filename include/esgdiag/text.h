@@ -1,0 +1,43 @@
+/*
+ * Small text primitives shared by the loaders: UTF-8 checks, the case
+ * folding used to match answers against option values and labels, trimming,
+ * and the two number syntaxes (the questionnaire's plain one and the
+ * answers' French-friendly one).  None of them depend on the C locale.
+ */
+#ifndef ESG_TEXT_H
+#define ESG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct esg_buf;
+
+/* True when s[0..n) is well-formed UTF-8; else *bad is the offending offset. */
+bool esg_utf8_valid(const char *s, size_t n, size_t *bad);
+/*
+ * Writes to dst (n bytes, not terminated) the lower-case form of s for
+ * ASCII, Latin-1 and Latin Extended-A letters, which covers French.  The
+ * folded form of those letters has the same length in UTF-8.
+ */
+void esg_fold(char *dst, const char *s, size_t n);
+/* Case-insensitive equality in the sense of esg_fold. */
+bool esg_fold_eq(const char *a, size_t an, const char *b, size_t bn);
+/* Narrows [*s, *s + *n) past leading and trailing blanks (incl. U+00A0, U+202F). */
+void esg_trim(const char **s, size_t *n);
+/* Number of terminal columns s occupies (one per code point; marks count 0). */
+size_t esg_utf8_width(const char *s, size_t n);
+
+enum esg_num_err { ESG_NUM_OK = 0, ESG_NUM_SYNTAX = -1, ESG_NUM_RANGE = -2 };
+/*
+ * An answer cell number: optional sign, '.' or ',' as decimal mark, thousands
+ * grouped by three with a space, U+00A0 or U+202F; no exponent, no '%'.
+ */
+enum esg_num_err esg_num_parse_cell(const char *s, size_t n, double *out);
+/* A questionnaire number: [-+]digits[.digits][e[-+]digits], finite. */
+enum esg_num_err esg_num_parse_plain(const char *s, double *out);
+/* Appends the shortest decimal form that reads back as x ("%.15g" or more). */
+void esg_num_format(struct esg_buf *b, double x);
+/* x rounded as printf("%.2f") does, read back as a double. */
+double esg_round2(double x);
+
+#endif

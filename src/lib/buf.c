@@ -1,0 +1,102 @@
+/*
+ * Growable NUL-terminated text buffer; see buf.h.
+ */
+#include "esgdiag/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "esgdiag/xalloc.h"
+
+static void
+grow(struct esg_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	if (need < b->len)
+		need = (size_t)-1;	/* overflow: let xrealloc fail */
+	b->cap = b->cap ? b->cap : 64;
+	while (b->cap < need)
+		b->cap = b->cap * 2 > b->cap ? b->cap * 2 : need;
+	b->data = esg_xrealloc(b->data, b->cap);
+}
+
+void
+esg_buf_add(struct esg_buf *b, const void *p, size_t n)
+{
+	grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+esg_buf_puts(struct esg_buf *b, const char *s)
+{
+	esg_buf_add(b, s, strlen(s));
+}
+
+void
+esg_buf_putc(struct esg_buf *b, char c)
+{
+	esg_buf_add(b, &c, 1);
+}
+
+void
+esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+esg_buf_printf(struct esg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	esg_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+esg_buf_repeat(struct esg_buf *b, const char *s, size_t n)
+{
+	while (n-- > 0)
+		esg_buf_puts(b, s);
+}
+
+const char *
+esg_buf_str(const struct esg_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void
+esg_buf_reset(struct esg_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+esg_buf_release(struct esg_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,385 @@
+/*
+ * The answers CSV: header mapping (fields, `<id>.note` columns, the
+ * respondent id, ignored columns) and row validation.  Every bad cell of a
+ * row is reported, with file, line, column name, value and expectation;
+ * the row is then skipped and reading goes on.
+ */
+#include "esgdiag/csv_answers.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/model.h"
+#include "esgdiag/text.h"
+#include "esgdiag/xalloc.h"
+#include "i18n.h"
+
+struct column {
+	const char *name;	/* owned */
+	size_t field;		/* answer column, or ESG_NONE */
+	size_t note;		/* note column of this field, or ESG_NONE */
+	bool is_id;
+};
+
+struct idset {
+	char **v;
+	size_t n, cap;		/* cap is a power of two */
+};
+
+struct esg_reader {
+	const struct esg_questionnaire *q;
+	const char *name;
+	struct esg_diags *d;
+	struct esg_csv *csv;
+	struct column *cols;
+	size_t ncols;
+	const char **ignored;
+	size_t nignored;
+	size_t rows;		/* data records seen, bad ones included */
+	bool bad, ioerr;
+	struct idset ids;
+	struct esg_buf why;
+};
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Adds s to the set; false if it was already there. */
+static bool
+idset_add(struct idset *set, const char *s)
+{
+	size_t i;
+
+	if (set->n * 2 >= set->cap) {
+		struct idset big = { NULL, 0, set->cap ? set->cap * 2 : 64 };
+
+		big.v = esg_xcalloc(big.cap, sizeof *big.v);
+		for (size_t k = 0; k < set->cap; k++)
+			if (set->v[k] != NULL) {
+				for (i = hash(set->v[k]) & (big.cap - 1); big.v[i];
+				    i = (i + 1) & (big.cap - 1))
+					;
+				big.v[i] = set->v[k];
+			}
+		big.n = set->n;
+		free(set->v);
+		*set = big;
+	}
+	for (i = hash(s) & (set->cap - 1); set->v[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], s) == 0)
+			return false;
+	set->v[i] = esg_xstrdup(s);
+	set->n++;
+	return true;
+}
+
+static void
+idset_release(struct idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->v[i]);
+	free(set->v);
+}
+
+/* A cell as shown in a message: at most 40 characters, controls escaped. */
+static void
+show(struct esg_buf *b, const char *s, size_t n)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xc0) != 0x80 && ++chars > 40) {
+			esg_buf_puts(b, "...");
+			return;
+		}
+		if (c < 0x20 || c == 0x7f)
+			esg_buf_printf(b, "\\x%02x", c);
+		else
+			esg_buf_putc(b, (char)c);
+	}
+}
+
+static void __attribute__((format(printf, 3, 4)))
+row_error(struct esg_reader *r, unsigned line, const char *fmt, ...)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	esg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	esg_diag_add(r->d, ESG_SEV_ERROR, r->name, line, 0, "%s", esg_buf_str(&b));
+	esg_buf_release(&b);
+	r->bad = true;
+}
+
+/* The field a "<id>.note" header names, or ESG_NONE. */
+static size_t
+note_target(const struct esg_questionnaire *q, const char *name)
+{
+	size_t n = strlen(name), k = sizeof ".note" - 1, f;
+	char *base;
+
+	if (n <= k || strcmp(name + n - k, ".note") != 0)
+		return ESG_NONE;
+	base = esg_xstrndup(name, n - k);
+	f = esg_field_find(q, base);
+	free(base);
+	return f;
+}
+
+static bool
+same_target(const struct column *a, const struct column *b)
+{
+	return (a->field != ESG_NONE || a->note != ESG_NONE || a->is_id) &&
+	    strcmp(a->name, b->name) == 0;
+}
+
+static bool
+map_header(struct esg_reader *r, const struct esg_csv_rec *h,
+    const char *id_column)
+{
+	bool ok = true, have_id = false;
+
+	r->cols = esg_xcalloc(h->n, sizeof *r->cols);
+	r->ignored = esg_xcalloc(h->n, sizeof *r->ignored);
+	r->ncols = h->n;
+	for (size_t i = 0; i < h->n; i++) {
+		struct column *c = &r->cols[i];
+		const char *s = h->f[i].p;
+		size_t n = h->f[i].n;
+
+		if (!esg_utf8_valid(s, n, NULL) || memchr(s, '\0', n)) {
+			row_error(r, h->line, _("column %zu of the header is not "
+			    "valid UTF-8 text; save the file as UTF-8"), i + 1);
+			return false;
+		}
+		esg_trim(&s, &n);
+		c->name = esg_xstrndup(s, n);
+		c->field = esg_field_find(r->q, c->name);
+		c->note = note_target(r->q, c->name);
+		c->is_id = strcmp(c->name, id_column ? id_column : "id") == 0;
+		have_id |= c->is_id;
+		if (c->field == ESG_NONE && c->note == ESG_NONE && !c->is_id)
+			r->ignored[r->nignored++] = c->name;
+		for (size_t j = 0; j < i; j++)
+			if (same_target(&r->cols[j], c)) {
+				row_error(r, h->line, _("column '%s' appears twice "
+				    "(columns %zu and %zu); nothing is scored"),
+				    c->name, j + 1, i + 1);
+				ok = false;
+			}
+	}
+	if (id_column != NULL && !have_id) {
+		row_error(r, h->line, _("no column '%s' for respondent ids"),
+		    id_column);
+		ok = false;
+	}
+	return ok;
+}
+
+static bool
+cell_text_ok(struct esg_reader *r, unsigned line, const struct column *c,
+    const struct esg_csv_field *f)
+{
+	if (memchr(f->p, '\0', f->n)) {
+		row_error(r, line, _("column '%s': the cell contains a NUL byte"),
+		    c->name);
+		return false;
+	}
+	if (!esg_utf8_valid(f->p, f->n, NULL)) {
+		row_error(r, line, _("column '%s': the cell is not valid UTF-8 "
+		    "(the file must be UTF-8)"), c->name);
+		return false;
+	}
+	return true;
+}
+
+static bool
+read_cell(struct esg_reader *r, const struct column *c,
+    const struct esg_csv_field *f, struct esg_answers *ans)
+{
+	const char *s = f->p;
+	size_t n = f->n;
+
+	if (c->is_id) {
+		esg_trim(&s, &n);
+		if (n == 0) {
+			row_error(r, ans->line, _("column '%s': empty respondent id"),
+			    c->name);
+			return false;
+		}
+		ans->id = esg_arena_strndup(&ans->arena, s, n);
+	}
+	if (c->note != ESG_NONE) {
+		esg_trim(&s, &n);
+		if (n > 0)
+			ans->a[c->note].note = esg_arena_strndup(&ans->arena, s, n);
+	}
+	if (c->field == ESG_NONE)
+		return true;
+	const struct esg_field *fd = &r->q->fields[c->field];
+	struct esg_answer *a = &ans->a[c->field];
+	const char *keep = a->note;
+
+	esg_buf_reset(&r->why);
+	if (esg_cell_parse(fd, f->p, f->n, a, &ans->arena, &r->why) == 0) {
+		a->note = keep;
+		return true;
+	}
+	struct esg_buf v = ESG_BUF_INIT;
+
+	show(&v, f->p, f->n);
+	row_error(r, ans->line, _("column '%s': '%s': %s"), c->name,
+	    esg_buf_str(&v), esg_buf_str(&r->why));
+	esg_buf_release(&v);
+	return false;
+}
+
+static bool
+read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
+    struct esg_answers *ans)
+{
+	bool ok = true;
+	char num[32];
+
+	esg_answers_clear(ans);
+	ans->line = rec->line;
+	r->rows++;
+	if (rec->malformed != NULL) {
+		row_error(r, rec->line, "%s", rec->malformed);
+		return false;
+	}
+	if (rec->n != r->ncols) {
+		row_error(r, rec->line, _("the row has %zu fields; the header "
+		    "has %zu"), rec->n, r->ncols);
+		return false;
+	}
+	for (size_t i = 0; i < rec->n; i++)
+		ok = cell_text_ok(r, rec->line, &r->cols[i], &rec->f[i]) &&
+		    read_cell(r, &r->cols[i], &rec->f[i], ans) && ok;
+	if (ans->id == NULL) {
+		snprintf(num, sizeof num, "%zu", r->rows);
+		ans->id = esg_arena_strdup(&ans->arena, num);
+	}
+	if (ok && !idset_add(&r->ids, ans->id)) {
+		row_error(r, rec->line, _("duplicate respondent id '%s'"), ans->id);
+		ok = false;
+	}
+	return ok;
+}
+
+static void
+fatal(struct esg_reader *r, int rc)
+{
+	if (rc == -2) {
+		r->ioerr = true;
+		return;
+	}
+	esg_diag_add(r->d, ESG_SEV_ERROR, r->name, esg_csv_error_line(r->csv), 0,
+	    "%s", esg_csv_error(r->csv));
+	r->bad = true;
+}
+
+struct esg_reader *
+esg_reader_open(const struct esg_questionnaire *q, const char *name,
+    esg_read_fn rd, void *ctx, const char *id_column, struct esg_diags *d,
+    enum esg_status *status)
+{
+	struct esg_reader *r = esg_xcalloc(1, sizeof *r);
+	struct esg_csv_rec h;
+	int rc;
+
+	r->q = q;
+	r->name = name;
+	r->d = d;
+	r->csv = esg_csv_new(rd, ctx);
+	if ((rc = esg_csv_detect(r->csv)) == 0 &&
+	    (rc = esg_csv_next(r->csv, &h)) == 0) {
+		row_error(r, 0, _("the file is empty (expected a header row "
+		    "of field ids)"));
+		goto fail;
+	}
+	if (rc < 0) {
+		fatal(r, rc);
+		goto fail;
+	}
+	if (h.malformed != NULL) {
+		row_error(r, h.line, _("header: %s"), h.malformed);
+		goto fail;
+	}
+	if (!map_header(r, &h, id_column))
+		goto fail;
+	*status = ESG_OK;
+	return r;
+fail:
+	*status = r->ioerr ? ESG_EIO : ESG_EINPUT;
+	esg_reader_free(r);
+	return NULL;
+}
+
+int
+esg_reader_next(struct esg_reader *r, struct esg_answers *ans)
+{
+	struct esg_csv_rec rec;
+	int rc;
+
+	while ((rc = esg_csv_next(r->csv, &rec)) == 1)
+		if (read_row(r, &rec, ans))
+			return 1;
+	if (rc < 0)
+		fatal(r, rc);
+	else if (r->rows == 0)
+		row_error(r, 0, _("no data row after the header"));
+	return 0;
+}
+
+enum esg_status
+esg_reader_status(const struct esg_reader *r)
+{
+	if (r->ioerr)
+		return ESG_EIO;
+	return r->bad ? ESG_EINPUT : ESG_OK;
+}
+
+const char *const *
+esg_reader_ignored(const struct esg_reader *r, size_t *n)
+{
+	*n = r->nignored;
+	return r->ignored;
+}
+
+size_t
+esg_reader_rows(const struct esg_reader *r)
+{
+	return r->rows;
+}
+
+void
+esg_reader_free(struct esg_reader *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->ncols; i++)
+		free((char *)r->cols[i].name);
+	free(r->cols);
+	free(r->ignored);
+	idset_release(&r->ids);
+	esg_buf_release(&r->why);
+	esg_csv_free(r->csv);
+	free(r);
+}

@@ -1,0 +1,300 @@
+/*
+ * UTF-8, folding, trimming and numbers; see text.h.  Deliberately
+ * locale-free: strtod is only ever given "C" syntax, and the program never
+ * sets LC_NUMERIC.
+ */
+#include "esgdiag/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "esgdiag/buf.h"
+
+bool
+esg_utf8_valid(const char *str, size_t n, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i], len, cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2, cp = c & 0x1f, min = 0x80;
+		else if (c >= 0xe0 && c <= 0xef)
+			len = 3, cp = c & 0x0f, min = 0x800;
+		else if (c >= 0xf0 && c <= 0xf4)
+			len = 4, cp = c & 0x07, min = 0x10000;
+		else
+			goto fail;
+		if (n - i < len)
+			goto fail;
+		for (unsigned k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto fail;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto fail;
+		i += len;
+	}
+	return true;
+fail:
+	if (bad != NULL)
+		*bad = i;
+	return false;
+}
+
+/* Lower case of a two-byte code point, or cp itself. */
+static unsigned
+fold_cp(unsigned cp)
+{
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	if (cp == 0x178)
+		return 0xff;
+	/* Latin Extended-A pairs: upper case even in these runs... */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14a && cp <= 0x177))
+		return cp | 1;
+	/* ...and odd in these. */
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e))
+		return (cp & 1) ? cp + 1 : cp;
+	return cp;
+}
+
+void
+esg_fold(char *dst, const char *src, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	unsigned char *d = (unsigned char *)dst;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			d[i] = (unsigned char)(c + 32);
+			i++;
+		} else if ((c & 0xe0) == 0xc0 && i + 1 < n &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			unsigned cp = fold_cp((c & 0x1f) << 6 | (s[i + 1] & 0x3f));
+
+			d[i] = (unsigned char)(0xc0 | cp >> 6);
+			d[i + 1] = (unsigned char)(0x80 | (cp & 0x3f));
+			i += 2;
+		} else {
+			d[i] = (unsigned char)c;
+			i++;
+		}
+	}
+}
+
+bool
+esg_fold_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	char fa[8], fb[8];
+
+	if (an != bn)
+		return false;
+	/* Code points never straddle two chunks: fold whole characters. */
+	for (size_t i = 0; i < an;) {
+		size_t k = an - i < 4 ? an - i : 4;
+
+		while (k < an - i && ((unsigned char)a[i + k] & 0xc0) == 0x80)
+			k++;
+		esg_fold(fa, a + i, k);
+		esg_fold(fb, b + i, k);
+		if (memcmp(fa, fb, k) != 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* Length of the blank at s (ASCII white space, U+00A0, U+202F), or 0. */
+static size_t
+blank_at(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')))
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* Length of the blank ending at s + n, or 0. */
+static size_t
+blank_before(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || (s[n - 1] >= '\t' && s[n - 1] <= '\r')))
+		return 1;
+	if (n >= 2 && s[n - 2] == 0xc2 && s[n - 1] == 0xa0)
+		return 2;
+	if (n >= 3 && s[n - 3] == 0xe2 && s[n - 2] == 0x80 && s[n - 1] == 0xaf)
+		return 3;
+	return 0;
+}
+
+void
+esg_trim(const char **sp, size_t *np)
+{
+	const unsigned char *s = (const unsigned char *)*sp;
+	size_t n = *np, k;
+
+	while ((k = blank_at(s, n)) > 0)
+		s += k, n -= k;
+	while ((k = blank_before(s, n)) > 0)
+		n -= k;
+	*sp = (const char *)s;
+	*np = n;
+}
+
+size_t
+esg_utf8_width(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] & 0xc0) == 0x80)
+			continue;
+		/* U+0300..U+036F combining marks take no column. */
+		if (s[i] == 0xcc || (s[i] == 0xcd && i + 1 < n && s[i + 1] < 0xb0))
+			continue;
+		w++;
+	}
+	return w;
+}
+
+static bool
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A thousands separator at s: ' ', U+00A0 or U+202F; returns its length. */
+static size_t
+group_sep(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ' ')
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* Copies the integer part into b, checking the grouping; returns bytes read or 0. */
+static size_t
+int_part(const unsigned char *s, size_t n, struct esg_buf *b)
+{
+	size_t i = 0, lead, k;
+
+	while (i < n && isdig(s[i]))
+		esg_buf_putc(b, (char)s[i++]);
+	lead = i;
+	if (lead == 0 || lead > 3 || group_sep(s + i, n - i) == 0)
+		return lead;
+	while ((k = group_sep(s + i, n - i)) > 0) {
+		if (n - i - k < 3 || !isdig(s[i + k]) || !isdig(s[i + k + 1]) ||
+		    !isdig(s[i + k + 2]) ||
+		    (n - i - k > 3 && isdig(s[i + k + 3])))
+			return 0;
+		esg_buf_add(b, s + i + k, 3);
+		i += k + 3;
+	}
+	return i;
+}
+
+enum esg_num_err
+esg_num_parse_cell(const char *str, size_t n, double *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct esg_buf b = ESG_BUF_INIT;
+	enum esg_num_err rc = ESG_NUM_SYNTAX;
+	size_t i = 0, k;
+
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		esg_buf_putc(&b, (char)s[i++]);
+	k = int_part(s + i, n - i, &b);
+	if (k == 0)
+		goto out;
+	i += k;
+	if (i < n && (s[i] == '.' || s[i] == ',')) {
+		esg_buf_putc(&b, '.');
+		if (++i == n || !isdig(s[i]))
+			goto out;
+		while (i < n && isdig(s[i]))
+			esg_buf_putc(&b, (char)s[i++]);
+	}
+	if (i != n)
+		goto out;
+	*out = strtod(esg_buf_str(&b), NULL);
+	rc = isfinite(*out) ? ESG_NUM_OK : ESG_NUM_RANGE;
+out:
+	esg_buf_release(&b);
+	return rc;
+}
+
+enum esg_num_err
+esg_num_parse_plain(const char *s, double *out)
+{
+	size_t i = 0;
+
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	if (!isdig(s[i]))
+		return ESG_NUM_SYNTAX;
+	while (isdig(s[i]))
+		i++;
+	if (s[i] == '.') {
+		if (!isdig(s[++i]))
+			return ESG_NUM_SYNTAX;
+		while (isdig(s[i]))
+			i++;
+	}
+	if (s[i] == 'e' || s[i] == 'E') {
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			i++;
+		if (!isdig(s[i]))
+			return ESG_NUM_SYNTAX;
+		while (isdig(s[i]))
+			i++;
+	}
+	if (s[i] != '\0')
+		return ESG_NUM_SYNTAX;
+	*out = strtod(s, NULL);
+	return isfinite(*out) ? ESG_NUM_OK : ESG_NUM_RANGE;
+}
+
+void
+esg_num_format(struct esg_buf *b, double x)
+{
+	char tmp[40];
+
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+		if (strtod(tmp, NULL) == x)
+			break;
+	}
+	esg_buf_puts(b, tmp);
+}
+
+double
+esg_round2(double x)
+{
+	char tmp[400];
+
+	snprintf(tmp, sizeof tmp, "%.2f", x);
+	return strtod(tmp, NULL);
+}

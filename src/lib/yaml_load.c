@@ -1,0 +1,488 @@
+/*
+ * The questionnaire loader: libyaml composes the document (anchors and
+ * aliases resolved into a node graph), and a schema-directed walk turns it
+ * into the model, reporting every problem with its line and column.  The
+ * walk never recurses on the data's own shape, so a cyclic or exponential
+ * alias structure can only cost the visit budget.
+ */
+#include "esgdiag/load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "esgdiag/buf.h"
+#include "esgdiag/xalloc.h"
+#include "i18n.h"
+#include "yaml_ld.h"
+
+enum {
+	T_SCHEMA, T_ID, T_VERSION, T_TITLE, T_LANGUAGE, T_PILLARS, T_LEVELS,
+	T_PROFILE, T_SECTIONS, T_SHEETS, T_OBLIGATIONS, T_N
+};
+
+static const char *const top_keys[T_N] = {
+	"schema", "id", "version", "title", "language", "pillars", "levels",
+	"profile", "sections", "sheets", "obligations",
+};
+
+static void
+parse_pillars(struct ld *ld, yaml_node_t *v)
+{
+	static const char *const keys[] = { "id", "label", "weight" };
+	struct esg_questionnaire *q = ld->q;
+	const char *what = _("a pillar");
+	yaml_node_item_t *it;
+	size_t cnt;
+
+	if ((it = ld_seq(ld, v, "pillars", &cnt)) == NULL)
+		return;
+	if (cnt == 0)
+		ld_err(ld, v, _("at least one pillar is needed"));
+	q->pillars = esg_arena_array(ld->a, cnt, sizeof *q->pillars);
+	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+		yaml_node_t *n = ld_node(ld, it[i]), *f[3];
+		struct esg_pillar *p = &q->pillars[q->npillars];
+
+		if (!ld_map(ld, n, keys, 3, f, what) ||
+		    !ld_need(ld, n, f[0], "id", what) ||
+		    (p->id = ld_ident(ld, f[0], "id")) == NULL)
+			continue;
+		for (size_t j = 0; j < q->npillars; j++)
+			if (strcmp(q->pillars[j].id, p->id) == 0)
+				ld_err(ld, f[0], _("duplicate pillar id '%s'"), p->id);
+		p->label = p->id;
+		if (ld_need(ld, n, f[1], "label", what) &&
+		    (p->label = ld_str(ld, f[1], "label")) == NULL)
+			p->label = p->id;
+		p->weight = 1;
+		if (f[2] && ld_num(ld, f[2], "weight", &p->weight) &&
+		    p->weight < 0)
+			ld_err(ld, f[2], _("weight must be 0 or more"));
+		q->npillars++;
+	}
+}
+
+static void
+parse_levels(struct ld *ld, yaml_node_t *v)
+{
+	static const char *const keys[] = { "min", "label", "description" };
+	struct esg_questionnaire *q = ld->q;
+	const char *what = _("a level");
+	yaml_node_item_t *it;
+	size_t cnt;
+
+	if ((it = ld_seq(ld, v, "levels", &cnt)) == NULL)
+		return;
+	if (cnt == 0)
+		ld_err(ld, v, _("at least one level is needed"));
+	q->levels = esg_arena_array(ld->a, cnt, sizeof *q->levels);
+	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+		yaml_node_t *n = ld_node(ld, it[i]), *f[3];
+		struct esg_level *l = &q->levels[q->nlevels];
+
+		if (!ld_map(ld, n, keys, 3, f, what))
+			continue;
+		if (ld_need(ld, n, f[1], "label", what))
+			l->label = ld_str(ld, f[1], "label");
+		if (f[2])
+			l->description = ld_str(ld, f[2], "description");
+		if (!ld_need(ld, n, f[0], "min", what) ||
+		    !ld_num(ld, f[0], "min", &l->min))
+			continue;
+		if (q->nlevels == 0 && l->min != 0)
+			ld_err(ld, f[0], _("the first level must start at 0"));
+		else if (q->nlevels > 0 && !(l->min > q->levels[q->nlevels - 1].min))
+			ld_err(ld, f[0], _("level minimums must be strictly "
+			    "ascending"));
+		else if (l->min > 100)
+			ld_err(ld, f[0], _("a level minimum must be at most 100"));
+		if (l->label == NULL)
+			l->label = "";
+		q->nlevels++;
+	}
+}
+
+static void
+parse_refs(struct ld *ld, yaml_node_t *v, struct esg_sheet *s)
+{
+	static const char *const keys[] = { "label", "url" };
+	yaml_node_item_t *it;
+	size_t cnt;
+
+	if ((it = ld_seq(ld, v, "references", &cnt)) == NULL)
+		return;
+	s->refs = esg_arena_array(ld->a, cnt, sizeof *s->refs);
+	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+		yaml_node_t *n = ld_node(ld, it[i]), *f[2];
+		struct esg_ref *r = &s->refs[s->nrefs];
+
+		if (!ld_map(ld, n, keys, 2, f, _("a reference")) ||
+		    !ld_need(ld, n, f[0], "label", _("a reference")) ||
+		    (r->label = ld_str(ld, f[0], "label")) == NULL)
+			continue;
+		if (f[1])
+			r->url = ld_str(ld, f[1], "url");
+		s->nrefs++;
+	}
+}
+
+static void
+parse_sheet(struct ld *ld, yaml_node_t *n, struct esg_sheet *s)
+{
+	static const char *const keys[] = {
+		"id", "title", "objective", "steps", "deliverables", "references",
+	};
+	const char *what = _("a sheet");
+	yaml_node_t *f[6];
+
+	if (!ld_map(ld, n, keys, 6, f, what) ||
+	    !ld_need(ld, n, f[0], "id", what) ||
+	    (s->id = ld_ident(ld, f[0], "id")) == NULL)
+		return;
+	if (ld_need(ld, n, f[1], "title", what))
+		s->title = ld_str(ld, f[1], "title");
+	if (ld_need(ld, n, f[2], "objective", what))
+		s->objective = ld_str(ld, f[2], "objective");
+	if (f[3])
+		s->steps = ld_strlist(ld, f[3], "steps", &s->nsteps);
+	if (f[4])
+		s->deliverables = ld_strlist(ld, f[4], "deliverables",
+		    &s->ndeliverables);
+	if (f[5])
+		parse_refs(ld, f[5], s);
+	if (s->title == NULL)
+		s->title = s->id;
+	if (s->objective == NULL)
+		s->objective = "";
+}
+
+static void
+parse_sheets(struct ld *ld, yaml_node_t *v)
+{
+	struct esg_questionnaire *q = ld->q;
+	yaml_node_item_t *it;
+	size_t cnt;
+
+	if ((it = ld_seq(ld, v, "sheets", &cnt)) == NULL)
+		return;
+	q->sheets = esg_arena_array(ld->a, cnt, sizeof *q->sheets);
+	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+		struct esg_sheet *s = &q->sheets[q->nsheets];
+		yaml_node_t *n = ld_node(ld, it[i]);
+
+		parse_sheet(ld, n, s);
+		if (s->id == NULL)
+			continue;
+		if (esg_sheet_find(q, s->id) != ESG_NONE)
+			ld_err(ld, n, _("duplicate sheet id '%s'"), s->id);
+		q->nsheets++;
+	}
+}
+
+static void
+parse_obligation(struct ld *ld, yaml_node_t *n, struct esg_obligation *o)
+{
+	static const char *const keys[] = {
+		"id", "title", "applies", "met", "sheet", "source",
+	};
+	const char *what = _("an obligation");
+	yaml_node_t *f[6];
+	const char *sheet;
+
+	o->sheet = ESG_NONE;
+	if (!ld_map(ld, n, keys, 6, f, what) ||
+	    !ld_need(ld, n, f[0], "id", what) ||
+	    (o->id = ld_ident(ld, f[0], "id")) == NULL)
+		return;
+	if (ld_need(ld, n, f[1], "title", what))
+		o->title = ld_str(ld, f[1], "title");
+	if (ld_need(ld, n, f[2], "applies", what))
+		o->applies = ld_cond(ld, f[2], "applies", &o->applies_src);
+	if (ld_need(ld, n, f[3], "met", what))
+		o->met = ld_cond(ld, f[3], "met", &o->met_src);
+	if (f[4] && (sheet = ld_str(ld, f[4], "sheet")) != NULL &&
+	    (o->sheet = esg_sheet_find(ld->q, sheet)) == ESG_NONE)
+		ld_err(ld, f[4], _("unknown sheet '%s'"), sheet);
+	if (ld_need(ld, n, f[5], "source", what))
+		o->source = ld_str(ld, f[5], "source");
+	if (o->title == NULL)
+		o->title = o->id;
+	if (o->source == NULL)
+		o->source = "";
+}
+
+static void
+parse_obligations(struct ld *ld, yaml_node_t *v)
+{
+	struct esg_questionnaire *q = ld->q;
+	yaml_node_item_t *it;
+	size_t cnt;
+
+	if ((it = ld_seq(ld, v, "obligations", &cnt)) == NULL)
+		return;
+	q->obligations = esg_arena_array(ld->a, cnt, sizeof *q->obligations);
+	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+		struct esg_obligation *o = &q->obligations[q->nobligations];
+		yaml_node_t *n = ld_node(ld, it[i]);
+
+		parse_obligation(ld, n, o);
+		if (o->id == NULL)
+			continue;
+		for (size_t j = 0; j < q->nobligations; j++)
+			if (strcmp(q->obligations[j].id, o->id) == 0)
+				ld_err(ld, n, _("duplicate obligation id '%s'"),
+				    o->id);
+		q->nobligations++;
+	}
+}
+
+/* An upper bound of the number of fields, to size the array once. */
+static size_t
+count_fields(struct ld *ld, yaml_node_t *profile, yaml_node_t *sections)
+{
+	size_t n = 0;
+
+	if (profile && profile->type == YAML_SEQUENCE_NODE)
+		n += (size_t)(profile->data.sequence.items.top -
+		    profile->data.sequence.items.start);
+	if (sections == NULL || sections->type != YAML_SEQUENCE_NODE)
+		return n;
+	for (yaml_node_item_t *i = sections->data.sequence.items.start;
+	    i < sections->data.sequence.items.top && ld_visit(ld); i++) {
+		yaml_node_t *s = ld_node(ld, *i);
+
+		if (s->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = s->data.mapping.pairs.start;
+		    p < s->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
+
+			if (k->type == YAML_SCALAR_NODE && v->type ==
+			    YAML_SEQUENCE_NODE && !strcmp((char *)k->data.scalar.value,
+			    "questions"))
+				n += (size_t)(v->data.sequence.items.top -
+				    v->data.sequence.items.start);
+		}
+		if (n > ESG_MAX_FIELDS)
+			return ESG_MAX_FIELDS;
+	}
+	return n;
+}
+
+static const char *
+top_str(struct ld *ld, yaml_node_t *root, yaml_node_t *v, const char *key)
+{
+	const char *s = NULL;
+
+	if (ld_need(ld, root, v, key, _("the questionnaire")))
+		s = ld_str(ld, v, key);
+	return s ? s : "";
+}
+
+static void
+parse_top(struct ld *ld, yaml_node_t *root)
+{
+	struct esg_questionnaire *q = ld->q;
+	yaml_node_t *v[T_N];
+
+	if (!ld_map(ld, root, top_keys, T_N, v, _("the questionnaire")))
+		return;
+	q->schema = top_str(ld, root, v[T_SCHEMA], "schema");
+	if (v[T_SCHEMA] && strcmp(q->schema, "1") != 0)
+		ld_err(ld, v[T_SCHEMA], _("unsupported schema '%s' (this "
+		    "version reads schema 1)"), q->schema);
+	q->id = top_str(ld, root, v[T_ID], "id");
+	q->version = top_str(ld, root, v[T_VERSION], "version");
+	q->title = top_str(ld, root, v[T_TITLE], "title");
+	q->language = v[T_LANGUAGE] ? ld_str(ld, v[T_LANGUAGE], "language") : NULL;
+	if (ld_need(ld, root, v[T_PILLARS], "pillars", _("the questionnaire")))
+		parse_pillars(ld, v[T_PILLARS]);
+	if (ld_need(ld, root, v[T_LEVELS], "levels", _("the questionnaire")))
+		parse_levels(ld, v[T_LEVELS]);
+	if (v[T_SHEETS])
+		parse_sheets(ld, v[T_SHEETS]);
+	ld->fields_cap = count_fields(ld, v[T_PROFILE], v[T_SECTIONS]);
+	q->fields = esg_arena_array(ld->a, ld->fields_cap, sizeof *q->fields);
+	if (v[T_PROFILE])
+		ld_profile(ld, v[T_PROFILE]);
+	if (ld_need(ld, root, v[T_SECTIONS], "sections", _("the questionnaire")))
+		ld_sections(ld, v[T_SECTIONS]);
+	if (v[T_OBLIGATIONS])
+		parse_obligations(ld, v[T_OBLIGATIONS]);
+}
+
+static void
+check_conditions(struct ld *ld)
+{
+	for (size_t i = 0; i < ld->npending; i++)
+		esg_cond_check(ld->pending[i].cond, ld->q, &ld->pending[i].site,
+		    ld->d);
+}
+
+struct deps {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void
+add_dep(void *ctx, size_t field)
+{
+	struct deps *d = ctx;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 4;
+		d->v = esg_xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	d->v[d->n++] = field;
+}
+
+static void
+report_cycle(struct ld *ld, const size_t *stack, size_t top, size_t from)
+{
+	const struct esg_questionnaire *q = ld->q;
+	const struct esg_field *f = &q->fields[stack[top]];
+	struct esg_buf path = ESG_BUF_INIT;
+	size_t k = top + 1;
+
+	while (k > 0 && stack[k - 1] != from)
+		k--;
+	for (size_t i = k > 0 ? k - 1 : 0; i <= top; i++)
+		esg_buf_printf(&path, "%s -> ", q->fields[stack[i]].id);
+	esg_buf_puts(&path, q->fields[from].id);
+	esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, f->pos.line, f->pos.col,
+	    _("the condition of '%s' depends on itself: %s"), f->id,
+	    esg_buf_str(&path));
+	esg_buf_release(&path);
+}
+
+/*
+ * Orders the fields so that each comes after the fields its `when` reads,
+ * by an iterative depth-first search (no recursion on the data), and
+ * reports dependency cycles.
+ */
+static void
+order_fields(struct ld *ld)
+{
+	struct esg_questionnaire *q = ld->q;
+	size_t n = q->nfields, norder = 0, top;
+	struct deps *deps = esg_xcalloc(n, sizeof *deps);
+	unsigned char *color = esg_xcalloc(n, 1);	/* 0 new, 1 open, 2 done */
+	size_t *stack = esg_xcalloc(n, sizeof *stack);
+	size_t *next = esg_xcalloc(n, sizeof *next);
+
+	q->order = esg_arena_array(ld->a, n, sizeof *q->order);
+	for (size_t i = 0; i < n; i++)
+		if (q->fields[i].when != NULL)
+			esg_cond_deps(q->fields[i].when, add_dep, &deps[i]);
+	for (size_t r = 0; r < n; r++) {
+		if (color[r] != 0)
+			continue;
+		stack[top = 0] = r;
+		color[r] = 1;
+		for (;;) {
+			size_t u = stack[top], v;
+
+			if (next[u] < deps[u].n) {
+				v = deps[u].v[next[u]++];
+				if (color[v] == 1)
+					report_cycle(ld, stack, top, v);
+				else if (color[v] == 0) {
+					color[v] = 1;
+					stack[++top] = v;
+				}
+				continue;
+			}
+			color[u] = 2;
+			q->order[norder++] = u;
+			if (top-- == 0)
+				break;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(deps[i].v);
+	free(deps);
+	free(color);
+	free(stack);
+	free(next);
+}
+
+static void
+yaml_problem(struct ld *ld, const yaml_parser_t *p)
+{
+	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+
+	esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, (unsigned)m->line + 1,
+	    (unsigned)m->column + 1, _("YAML: %s%s%s"),
+	    p->problem ? p->problem : _("cannot parse"),
+	    p->context ? " " : "", p->context ? p->context : "");
+}
+
+/* Composes the single document of the stream into ld->doc. */
+static bool
+compose(struct ld *ld, const char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_document_t extra;
+	bool ok = false;
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&p, &ld->doc)) {
+		yaml_problem(ld, &p);
+		goto out;
+	}
+	if (yaml_document_get_root_node(&ld->doc) == NULL) {
+		esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, 0, 0,
+		    _("the questionnaire is empty"));
+		yaml_document_delete(&ld->doc);
+		goto out;
+	}
+	ok = true;
+	if (!yaml_parser_load(&p, &extra)) {
+		yaml_problem(ld, &p);
+		return yaml_parser_delete(&p), true;
+	}
+	if (yaml_document_get_root_node(&extra) != NULL)
+		esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file,
+		    (unsigned)extra.start_mark.line + 1, 1,
+		    _("expected one YAML document, found more"));
+	yaml_document_delete(&extra);
+out:
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+enum esg_status
+esg_load_yaml(const char *name, const char *text, size_t len,
+    struct esg_questionnaire **out, struct esg_diags *d)
+{
+	struct esg_arena a = ESG_ARENA_INIT;
+	struct ld ld = { .file = name, .a = &a, .d = d };
+	size_t errors = d->nerrors;
+
+	*out = NULL;
+	if (len > ESG_YAML_MAX_BYTES) {
+		esg_diag_add(d, ESG_SEV_ERROR, name, 0, 0, _("the questionnaire "
+		    "is larger than %d bytes"), ESG_YAML_MAX_BYTES);
+		return ESG_EINPUT;
+	}
+	if (!compose(&ld, text, len))
+		return ESG_EINPUT;
+	ld.q = esg_arena_alloc(&a, sizeof *ld.q);
+	ld.q->source_name = esg_arena_strdup(&a, name);
+	ld.q->source = esg_arena_strndup(&a, text, len);
+	ld.q->source_len = len;
+	parse_top(&ld, yaml_document_get_root_node(&ld.doc));
+	yaml_document_delete(&ld.doc);
+	check_conditions(&ld);
+	free(ld.pending);
+	if (d->nerrors == errors)
+		order_fields(&ld);
+	if (d->nerrors != errors) {
+		esg_arena_release(&a);
+		return ESG_EINPUT;
+	}
+	ld.q->arena = a;
+	*out = ld.q;
+	return ESG_OK;
+}
