@@ -1,0 +1,221 @@
+/*
+ * What the commands share: option parsing with the global options,
+ * messages, loading the questionnaire, and output that is only put in place
+ * once complete (a temporary file renamed over -o).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/load.h"
+#include "esgdiag/model.h"
+#include "esgdiag/xalloc.h"
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("esgdiag: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("try 'esgdiag --help'"));
+	return EXIT_USAGE;
+}
+
+int
+cli_error(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("esgdiag: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status;
+}
+
+void
+cli_print_usage(FILE *fp, const struct cli_cmd *cmd)
+{
+	fprintf(fp, "%s esgdiag [-q FILE] %s", _("usage:"), _(cmd->usage));
+}
+
+int
+cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd)
+{
+	char all[64];
+	int c;
+
+	snprintf(all, sizeof all, "q:o:f:h%s", shortopts);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, all, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q': cli->qfile = optarg; continue;
+		case 'o': cli->output = optarg; continue;
+		case 'f': cli->format = optarg; continue;
+		case OPT_NO_COLOR: cli->no_color = true; continue;
+		case OPT_VERBOSE: cli->verbose = true; continue;
+		case 'h':
+			cli_print_usage(stdout, cmd);
+			return 'h';
+		case '?':
+		case ':':
+			cli_usage_error(_("%s: unknown or incomplete option '%s'"),
+			    cmd->name, argv[optind - 1]);
+			return '?';
+		default:
+			return c;
+		}
+	}
+	return -1;
+}
+
+static void
+print_diag(void *ctx, const struct esg_diag *d)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)ctx;
+	esg_diag_format(&b, d);
+	fprintf(stderr, "%s\n", esg_buf_str(&b));
+	esg_buf_release(&b);
+}
+
+int
+cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 65536, n = 0, got;
+	char *p;
+
+	if (fp == NULL)
+		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+	p = esg_xmalloc(cap);
+	while ((got = fread(p + n, 1, cap - n, fp)) > 0) {
+		n += got;
+		if (n > max)
+			break;
+		if (n == cap)
+			p = esg_xrealloc(p, cap *= 2);
+	}
+	if (ferror(fp)) {
+		int e = errno;
+
+		fclose(fp);
+		free(p);
+		return cli_error(EXIT_IO, _("cannot read '%s': %s"), path,
+		    strerror(e));
+	}
+	fclose(fp);
+	if (n > max) {
+		free(p);
+		return cli_error(EXIT_INPUT, _("'%s' is larger than %zu bytes"),
+		    path, max);
+	}
+	*buf = p;
+	*len = n;
+	return EXIT_OK;
+}
+
+int
+cli_load(struct cli *cli)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	cli->diags.sink = print_diag;
+	if (cli->qfile == NULL)
+		return esg_load_yaml(ESG_DEFAULT_NAME, esg_default_questionnaire,
+		    esg_default_questionnaire_len, &cli->q, &cli->diags) ==
+		    ESG_OK ? EXIT_OK : EXIT_INPUT;
+	rc = cli_read_file(cli->qfile, ESG_YAML_MAX_BYTES, &text, &len);
+	if (rc != EXIT_OK)
+		return rc;
+	rc = esg_load_yaml(cli->qfile, text, len, &cli->q, &cli->diags);
+	free(text);
+	return rc == ESG_OK ? EXIT_OK : EXIT_INPUT;
+}
+
+int
+cli_out_open(struct cli *cli)
+{
+	mode_t mask;
+	int fd;
+
+	if (cli->output == NULL || strcmp(cli->output, "-") == 0) {
+		cli->out = stdout;
+		return EXIT_OK;
+	}
+	cli->out_tmp = esg_xmalloc(strlen(cli->output) + 8);
+	sprintf(cli->out_tmp, "%s.XXXXXX", cli->output);
+	if ((fd = mkstemp(cli->out_tmp)) < 0 ||
+	    (cli->out = fdopen(fd, "w")) == NULL) {
+		int e = errno;
+
+		if (fd >= 0) {
+			close(fd);
+			unlink(cli->out_tmp);
+		}
+		free(cli->out_tmp);
+		cli->out_tmp = NULL;
+		return cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(e));
+	}
+	/* mkstemp makes the file private; give it the usual permissions. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return EXIT_OK;
+}
+
+int
+cli_out_write(struct cli *cli, struct esg_buf *b)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, cli->out) != b->len)
+		return cli_error(EXIT_IO, _("cannot write '%s': %s"),
+		    cli->output ? cli->output : _("standard output"),
+		    strerror(errno));
+	esg_buf_reset(b);
+	return EXIT_OK;
+}
+
+int
+cli_out_close(struct cli *cli, bool ok)
+{
+	int rc = EXIT_OK;
+
+	if (cli->out == NULL || cli->out == stdout)
+		return EXIT_OK;
+	if (fflush(cli->out) != 0 || ferror(cli->out) || fsync(fileno(cli->out)) != 0) {
+		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(errno));
+		ok = false;
+	}
+	if (fclose(cli->out) != 0 && rc == EXIT_OK) {
+		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(errno));
+		ok = false;
+	}
+	if (ok && rename(cli->out_tmp, cli->output) != 0) {
+		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(errno));
+		ok = false;
+	}
+	if (!ok)
+		unlink(cli->out_tmp);
+	free(cli->out_tmp);
+	cli->out_tmp = NULL;
+	cli->out = NULL;
+	return rc;
+}

@@ -1,0 +1,103 @@
+/*
+ * The command-line front end: what every command shares.
+ *
+ * How to add a command: write cmd_NAME.c with
+ *	int cmd_NAME(int argc, char **argv, struct cli *cli);
+ * declare it below, add a row to the table in main.c, and give it a usage
+ * text.  Parse options with cli_getopt(), which also accepts the global
+ * options after the command name, and return an enum cli_exit value.
+ */
+#ifndef ESG_CMD_H
+#define ESG_CMD_H
+
+#include <getopt.h>
+#include <libintl.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "esgdiag/diag.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+struct esg_buf;
+struct esg_questionnaire;
+
+/* Exit statuses of SPEC §2. */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_THRESHOLD = 1,
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,
+	EXIT_IO = 4,
+};
+
+/* Long-only option codes; commands number theirs from OPT_CMD. */
+enum {
+	OPT_NO_COLOR = 256, OPT_VERBOSE, OPT_VERSION, OPT_HELP_CMD,
+	OPT_CMD = 300,
+};
+
+struct cli {
+	const char *qfile;	/* -q, or NULL for the compiled-in default */
+	const char *output;	/* -o, or NULL for standard output */
+	const char *format;	/* -f, or NULL for the command's default */
+	bool no_color, verbose;
+	struct esg_questionnaire *q;	/* loaded by cli_load() */
+	struct esg_diags diags;		/* prints to standard error */
+	FILE *out;			/* open by cli_out_open() */
+	char *out_tmp;			/* temporary file behind -o */
+};
+
+struct cli_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct cli *cli);
+	const char *usage;	/* translated at use */
+};
+
+int cmd_score(int, char **, struct cli *);
+int cmd_template(int, char **, struct cli *);
+int cmd_validate(int, char **, struct cli *);
+
+/*
+ * getopt_long() over the command's options plus the global ones, which it
+ * handles itself.  Returns the command's option code, -1 at the end, or
+ * '?' after printing a usage error.
+ */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd);
+/* Prints "esgdiag: msg" and the help hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "esgdiag: msg"; returns status. */
+int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_print_usage(FILE *fp, const struct cli_cmd *cmd);
+const struct cli_cmd *cli_find_cmd(const char *name);
+
+/* Loads -q FILE or the default questionnaire; returns an exit status. */
+int cli_load(struct cli *cli);
+/* Reads a whole file (at most max bytes) into *buf; returns an exit status. */
+int cli_read_file(const char *path, size_t max, char **buf, size_t *len);
+/* Opens -o (a temporary file renamed at commit) or standard output. */
+int cli_out_open(struct cli *cli);
+/* Writes the buffer out and empties it; returns an exit status. */
+int cli_out_write(struct cli *cli, struct esg_buf *b);
+/* Finishes the output: renames -o into place when ok, else removes it. */
+int cli_out_close(struct cli *cli, bool ok);
+
+extern const char esg_default_questionnaire[];
+extern const unsigned long esg_default_questionnaire_len;
+#define ESG_DEFAULT_NAME "default.yaml"
+#define ESG_VERSION "0.1.0"
+
+
+/* The global options, for the end of every command's option table. */
+#define CLI_GLOBAL_OPTS \
+	{ "questionnaire", required_argument, NULL, 'q' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "format", required_argument, NULL, 'f' }, \
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR }, \
+	{ "verbose", no_argument, NULL, OPT_VERBOSE }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ NULL, 0, NULL, 0 }
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * esgdiag validate: loads a questionnaire and reports every problem in
+ * GCC's format; says what it found when there is none.
+ */
+#include "cmd.h"
+#include "esgdiag/model.h"
+
+int
+cmd_validate(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = { CLI_GLOBAL_OPTS };
+	const struct esg_questionnaire *q;
+	size_t nq = 0;
+	int c, status;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "", longopts, cli,
+	    cli_find_cmd("validate"))) != -1)
+		if (c == 'h' || c == '?')
+			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+	if (argc - optind > 1)
+		return cli_usage_error(_("validate takes one file at most"));
+	if (optind < argc)
+		cli->qfile = argv[optind];
+	if ((status = cli_load(cli)) != EXIT_OK) {
+		if (status == EXIT_INPUT)
+			fprintf(stderr, _("%s: %zu error(s)\n"), cli->qfile ?
+			    cli->qfile : ESG_DEFAULT_NAME, cli->diags.nerrors);
+		return status;
+	}
+	q = cli->q;
+	for (size_t i = q->nprofile; i < q->nfields; i++)
+		nq += esg_field_scored(&q->fields[i]);
+	printf(_("%s: ok: %zu profile fields, %zu scored questions in %zu "
+	    "sections, %zu pillars, %zu levels, %zu sheets, %zu obligations\n"),
+	    cli->qfile ? cli->qfile : ESG_DEFAULT_NAME, q->nprofile, nq,
+	    q->nsections, q->npillars, q->nlevels, q->nsheets, q->nobligations);
+	return EXIT_OK;
+}

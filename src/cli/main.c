@@ -1,0 +1,127 @@
+/*
+ * esgdiag's entry point: global options, locale, the command table.
+ * getopt_long's leading '+' stops at the command name, so each command
+ * parses the rest of argv itself (git's run_builtin, tmux's cmd table).
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "esgdiag/model.h"
+
+static const struct cli_cmd cmds[] = {
+	{ "score", cmd_score, N_("score [-f text|json] [-o FILE] [--sheets N|all]\n"
+	    "       [--id-column NAME] ANSWERS.csv...\n"
+	    "  Scores every respondent of the answers files (- reads standard "
+	    "input).\n"
+	    "  --sheets N|all     recommended sheets to show (default 3)\n"
+	    "  --id-column NAME   column holding respondent ids (default id)\n") },
+	{ "template", cmd_template, N_("template [-f csv|yaml]\n"
+	    "  Prints a blank answers CSV header (csv, the default), or the "
+	    "source of\n  the questionnaire (yaml), to copy and adapt.\n") },
+	{ "validate", cmd_validate, N_("validate [FILE]\n"
+	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
+	    "prints every\n  problem as FILE:LINE:COL: error: message.\n") },
+};
+
+const struct cli_cmd *
+cli_find_cmd(const char *name)
+{
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return &cmds[i];
+	return NULL;
+}
+
+static void
+help(FILE *fp)
+{
+	fprintf(fp, "%s", _("usage: esgdiag [-q FILE] COMMAND [OPTIONS] [ARGS]\n"
+	    "ESG maturity self-assessment for local authorities' digital "
+	    "projects.\n\ncommands:\n"));
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		fprintf(fp, "  %s", _(cmds[i].usage));
+	fprintf(fp, "%s", _("\nglobal options (before or after the command):\n"
+	    "  -q, --questionnaire FILE  use FILE instead of the built-in "
+	    "questionnaire\n"
+	    "  -o, --output FILE         write to FILE (replaced only when "
+	    "complete)\n"
+	    "  -f, --format FMT          output format\n"
+	    "      --no-color            no colours (also when NO_COLOR is set)\n"
+	    "      --verbose             say more (e.g. ignored CSV columns)\n"
+	    "  -h, --help                this help; COMMAND --help for one "
+	    "command\n"
+	    "      --version             print the version\n\n"
+	    "exit status: 0 ok, 1 threshold not met, 2 usage error, 3 invalid "
+	    "input,\n4 I/O error.\n"));
+}
+
+static void
+setup_locale(void)
+{
+	const char *dir = getenv("ESGDIAG_LOCALEDIR");
+
+	/* Never LC_NUMERIC: numbers are read and written in "C" syntax. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain("esgdiag", dir && *dir ? dir : LOCALEDIR);
+	textdomain("esgdiag");
+}
+
+static int
+finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "esgdiag: %s\n", _("error writing standard output"));
+		return status > EXIT_IO ? status : EXIT_IO;
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "verbose", no_argument, NULL, OPT_VERBOSE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli cli = { .diags = ESG_DIAGS_INIT };
+	const struct cli_cmd *cmd;
+	int c, status;
+
+	setup_locale();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+q:o:f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q': cli.qfile = optarg; break;
+		case 'o': cli.output = optarg; break;
+		case 'f': cli.format = optarg; break;
+		case OPT_NO_COLOR: cli.no_color = true; break;
+		case OPT_VERBOSE: cli.verbose = true; break;
+		case 'h': help(stdout); return finish(EXIT_OK);
+		case OPT_VERSION:
+			printf("esgdiag %s\n", ESG_VERSION);
+			return finish(EXIT_OK);
+		default:
+			return cli_usage_error(_("unknown or incomplete option '%s'"),
+			    argv[optind - 1]);
+		}
+	}
+	if (optind == argc) {
+		help(stderr);
+		return EXIT_USAGE;
+	}
+	if ((cmd = cli_find_cmd(argv[optind])) == NULL)
+		return cli_usage_error(_("unknown command '%s'"), argv[optind]);
+	status = cmd->fn(argc - optind, argv + optind, &cli);
+	esg_questionnaire_free(cli.q);
+	esg_diags_release(&cli.diags);
+	return finish(status);
+}

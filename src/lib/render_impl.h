@@ -1,0 +1,22 @@
+/*
+ * Private: the functions behind the renderer table (render.c).
+ */
+#ifndef ESG_RENDER_IMPL_H
+#define ESG_RENDER_IMPL_H
+
+#include "esgdiag/render.h"
+
+void esg_text_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_text_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_text_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+void esg_json_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_json_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_json_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+
+#endif
