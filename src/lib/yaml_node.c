@@ -91,8 +91,10 @@ unknown_key(struct ld *ld, yaml_node_t *k, const char *key,
 {
 	const char *hint = NULL;
 
+	/* A hint only when the typo is small next to the key itself. */
 	for (size_t i = 0; i < nkeys; i++)
-		if (distance(key, keys[i]) <= 2) {
+		if (distance(key, keys[i]) <= 2 &&
+		    3 * distance(key, keys[i]) <= strlen(key)) {
 			hint = keys[i];
 			break;
 		}

@@ -1,0 +1,147 @@
+/*
+ * Unit tests of text.c: UTF-8, folding, trimming and both number syntaxes.
+ */
+#include <math.h>
+
+#include "esgdiag/text.h"
+#include "testutil.h"
+
+static void
+test_num_cell(void **state)
+{
+	static const struct { const char *in; int rc; double v; } rows[] = {
+		{ "12", ESG_NUM_OK, 12 },
+		{ "-3,5", ESG_NUM_OK, -3.5 },
+		{ "+0.25", ESG_NUM_OK, 0.25 },
+		{ "1,234", ESG_NUM_OK, 1.234 },		/* decimal comma, not grouping */
+		{ "62 480", ESG_NUM_OK, 62480 },
+		{ "62\xc2\xa0" "480", ESG_NUM_OK, 62480 },	/* U+00A0 */
+		{ "1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,5", ESG_NUM_OK, 1234567.5 },
+		{ "1 234 567", ESG_NUM_OK, 1234567 },
+		{ "12 34", ESG_NUM_SYNTAX, 0 },		/* groups are of three */
+		{ "1234 567", ESG_NUM_SYNTAX, 0 },	/* lead group at most three */
+		{ "1 2345", ESG_NUM_SYNTAX, 0 },
+		{ "1e5", ESG_NUM_SYNTAX, 0 },
+		{ "5%", ESG_NUM_SYNTAX, 0 },
+		{ "nan", ESG_NUM_SYNTAX, 0 },
+		{ "inf", ESG_NUM_SYNTAX, 0 },
+		{ ".5", ESG_NUM_SYNTAX, 0 },
+		{ "5.", ESG_NUM_SYNTAX, 0 },
+		{ "1.234,5", ESG_NUM_SYNTAX, 0 },
+		{ "--1", ESG_NUM_SYNTAX, 0 },
+		{ "", ESG_NUM_SYNTAX, 0 },
+		{ "0x10", ESG_NUM_SYNTAX, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		double v = -1;
+		int rc = esg_num_parse_cell(rows[i].in, strlen(rows[i].in), &v);
+
+		if (rc != rows[i].rc)
+			fail_msg("'%s': rc %d, expected %d", rows[i].in, rc, rows[i].rc);
+		if (rc == ESG_NUM_OK && v != rows[i].v)
+			fail_msg("'%s': %g, expected %g", rows[i].in, v, rows[i].v);
+	}
+}
+
+static void
+test_num_cell_range(void **state)
+{
+	char big[420];
+
+	(void)state;
+	memset(big, '9', 400);
+	big[400] = '\0';
+	double v;
+	assert_int_equal(esg_num_parse_cell(big, 400, &v), ESG_NUM_RANGE);
+}
+
+static void
+test_num_plain(void **state)
+{
+	double v = 0;
+
+	(void)state;
+	assert_int_equal(esg_num_parse_plain("1.10", &v), ESG_NUM_OK);
+	assert_true(v == 1.1);
+	assert_int_equal(esg_num_parse_plain("-2e3", &v), ESG_NUM_OK);
+	assert_true(v == -2000);
+	assert_int_equal(esg_num_parse_plain("1,5", &v), ESG_NUM_SYNTAX);
+	assert_int_equal(esg_num_parse_plain(".inf", &v), ESG_NUM_SYNTAX);
+	assert_int_equal(esg_num_parse_plain("1e999", &v), ESG_NUM_RANGE);
+	assert_int_equal(esg_num_parse_plain("", &v), ESG_NUM_SYNTAX);
+}
+
+static void
+test_fold(void **state)
+{
+	const char *in = "DÉPARTEMENT Œuvre ÀÇÉÈÊËÎÏÔÙÛÜŸ";
+	const char *want = "département œuvre àçéèêëîïôùûüÿ";
+	char out[64];
+
+	(void)state;
+	esg_fold(out, in, strlen(in));
+	assert_memory_equal(out, want, strlen(want));
+	assert_true(esg_fold_eq("Département", 12, "DÉPARTEMENT", 12));
+	assert_false(esg_fold_eq("commune", 7, "communes", 8));
+	/* × (U+00D7) has no lower case and must stay as it is. */
+	esg_fold(out, "\xc3\x97", 2);
+	assert_memory_equal(out, "\xc3\x97", 2);
+}
+
+static void
+test_trim(void **state)
+{
+	const char *s = "\xc2\xa0  oui \t\xe2\x80\xaf";
+	size_t n = strlen(s);
+
+	(void)state;
+	esg_trim(&s, &n);
+	assert_int_equal(n, 3);
+	assert_memory_equal(s, "oui", 3);
+	s = "   ";
+	n = 3;
+	esg_trim(&s, &n);
+	assert_int_equal(n, 0);
+}
+
+static void
+test_utf8(void **state)
+{
+	size_t bad = 0;
+
+	(void)state;
+	assert_true(esg_utf8_valid("é€😀", strlen("é€😀"), NULL));
+	assert_false(esg_utf8_valid("a\xe9t\xe9", 4, &bad));	/* Latin-1 */
+	assert_int_equal(bad, 1);
+	assert_false(esg_utf8_valid("\xc0\xaf", 2, NULL));	/* overlong */
+	assert_false(esg_utf8_valid("\xed\xa0\x80", 3, NULL));	/* surrogate */
+	assert_false(esg_utf8_valid("\xe2\x82", 2, NULL));	/* truncated */
+	assert_int_equal(esg_utf8_width("Séverine", strlen("Séverine")), 8);
+}
+
+static void
+test_round2(void **state)
+{
+	(void)state;
+	/* As printf("%.2f"): 49.999999999 shows as 50.00. */
+	assert_true(esg_round2(49.999999999) == 50.0);
+	assert_true(esg_round2(2.675) == 2.67);	/* 2.675 is 2.67499999... */
+	assert_true(esg_round2(0.125) == 0.12);	/* exact tie, to even */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_num_cell),
+		cmocka_unit_test(test_num_cell_range),
+		cmocka_unit_test(test_num_plain),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_round2),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
