@@ -80,14 +80,14 @@ check_ambiguity(struct ld *ld, yaml_node_t *n, struct esg_field *f)
 			const struct esg_option *b = &f->options[j];
 
 			if (strcmp(a->value, b->value) == 0)
-				ld_err(ld, n, _("'%s': duplicate option value "
+				esg_ld_err(ld, n, _("'%s': duplicate option value "
 				    "'%s'"), f->id, a->value);
 			else if (strcmp(a->fvalue, b->fvalue) == 0 ||
 			    (a->flabel && b->flabel &&
 			    strcmp(a->flabel, b->flabel) == 0) ||
 			    (b->flabel && strcmp(a->fvalue, b->flabel) == 0) ||
 			    (a->flabel && strcmp(a->flabel, b->fvalue) == 0))
-				ld_err(ld, n, _("'%s': options '%s' and '%s' "
+				esg_ld_err(ld, n, _("'%s': options '%s' and '%s' "
 				    "cannot be told apart in an answer (values "
 				    "and labels are matched ignoring case)"),
 				    f->id, a->value, b->value);
@@ -102,28 +102,28 @@ parse_option(struct ld *ld, yaml_node_t *n, struct esg_field *f,
 	yaml_node_t *v[4];
 	const char *what = _("an option");
 
-	if (!ld_map(ld, n, keys, 4, v, what))
+	if (!esg_ld_map(ld, n, keys, 4, v, what))
 		return;
-	if (ld_need(ld, n, v[0], "value", what) &&
-	    (o->value = ld_str(ld, v[0], "value")) != NULL && !*o->value)
-		ld_err(ld, v[0], _("an option value cannot be empty"));
+	if (esg_ld_need(ld, n, v[0], "value", what) &&
+	    (o->value = esg_ld_str(ld, v[0], "value")) != NULL && !*o->value)
+		esg_ld_err(ld, v[0], _("an option value cannot be empty"));
 	if (o->value && f->type == ESG_QTYPE_MULTI && strchr(o->value, '|'))
-		ld_err(ld, v[0], _("a multiple-choice value cannot contain '|'"));
-	if (ld_need(ld, n, v[1], "label", what))
-		o->label = ld_str(ld, v[1], "label");
+		esg_ld_err(ld, v[0], _("a multiple-choice value cannot contain '|'"));
+	if (esg_ld_need(ld, n, v[1], "label", what))
+		o->label = esg_ld_str(ld, v[1], "label");
 	if (f->is_profile && v[2] != NULL)
-		ld_err(ld, v[2], _("profile options have no score"));
-	else if (!f->is_profile && ld_need(ld, n, v[2], "score", what) &&
-	    ld_num(ld, v[2], "score", &o->score)) {
+		esg_ld_err(ld, v[2], _("profile options have no score"));
+	else if (!f->is_profile && esg_ld_need(ld, n, v[2], "score", what) &&
+	    esg_ld_num(ld, v[2], "score", &o->score)) {
 		if (o->score < 0 || (f->type == ESG_QTYPE_SINGLE && o->score > 1))
-			ld_err(ld, v[2], f->type == ESG_QTYPE_SINGLE ?
+			esg_ld_err(ld, v[2], f->type == ESG_QTYPE_SINGLE ?
 			    _("score must be between 0 and 1") :
 			    _("score must be 0 or more"));
 	}
 	if (v[3] != NULL && f->type != ESG_QTYPE_MULTI)
-		ld_err(ld, v[3], _("'exclusive' only applies to multi questions"));
+		esg_ld_err(ld, v[3], _("'exclusive' only applies to multi questions"));
 	else if (v[3] != NULL)
-		ld_bool(ld, v[3], "exclusive", &o->exclusive);
+		esg_ld_bool(ld, v[3], "exclusive", &o->exclusive);
 	if (o->value == NULL)
 		o->value = "";
 	fold_option(ld, o);
@@ -135,18 +135,18 @@ parse_options(struct ld *ld, yaml_node_t *n, yaml_node_t *v, struct esg_field *f
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if (!ld_need(ld, n, v, "options", _("a choice question")) ||
-	    (it = ld_seq(ld, v, "options", &cnt)) == NULL)
+	if (!esg_ld_need(ld, n, v, "options", _("a choice question")) ||
+	    (it = esg_ld_seq(ld, v, "options", &cnt)) == NULL)
 		return;
 	if (cnt == 0 || cnt > ESG_MAX_OPTIONS) {
-		ld_err(ld, v, _("'%s' needs between 1 and %d options"), f->id,
+		esg_ld_err(ld, v, _("'%s' needs between 1 and %d options"), f->id,
 		    ESG_MAX_OPTIONS);
 		return;
 	}
 	f->options = esg_arena_array(ld->a, cnt, sizeof *f->options);
 	f->noptions = cnt;
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++)
-		parse_option(ld, ld_node(ld, it[i]), f, &f->options[i]);
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++)
+		parse_option(ld, esg_ld_node(ld, it[i]), f, &f->options[i]);
 	check_ambiguity(ld, v, f);
 }
 
@@ -168,36 +168,36 @@ scale_labels(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 
 	if (v->type == YAML_SEQUENCE_NODE) {
 		size_t cnt;
-		yaml_node_item_t *it = ld_seq(ld, v, "labels", &cnt);
+		yaml_node_item_t *it = esg_ld_seq(ld, v, "labels", &cnt);
 
 		if (cnt != span) {
-			ld_err(ld, v, _("'labels' needs one label per value from "
+			esg_ld_err(ld, v, _("'labels' needs one label per value from "
 			    "%d to %d (%zu), not %zu"), f->min, f->max, span, cnt);
 			return;
 		}
-		for (size_t i = 0; i < cnt && ld_visit(ld); i++)
-			f->options[i].label = ld_str(ld, ld_node(ld, it[i]), "labels");
+		for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++)
+			f->options[i].label = esg_ld_str(ld, esg_ld_node(ld, it[i]), "labels");
 		return;
 	}
 	if (v->type != YAML_MAPPING_NODE) {
-		ld_err(ld, v, _("'labels' must be a list or a mapping"));
+		esg_ld_err(ld, v, _("'labels' must be a list or a mapping"));
 		return;
 	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
-	    p < v->data.mapping.pairs.top && ld_visit(ld); p++) {
-		yaml_node_t *k = ld_node(ld, p->key);
+	    p < v->data.mapping.pairs.top && esg_ld_visit(ld); p++) {
+		yaml_node_t *k = esg_ld_node(ld, p->key);
 		int x;
 
-		if (!ld_int(ld, k, "labels", &x))
+		if (!esg_ld_int(ld, k, "labels", &x))
 			continue;
 		if (x < f->min || x > f->max)
-			ld_err(ld, k, _("label for %d is outside %d..%d"), x,
+			esg_ld_err(ld, k, _("label for %d is outside %d..%d"), x,
 			    f->min, f->max);
 		else if (f->options[x - f->min].label != NULL)
-			ld_err(ld, k, _("duplicate label for %d"), x);
+			esg_ld_err(ld, k, _("duplicate label for %d"), x);
 		else
 			f->options[x - f->min].label =
-			    ld_str(ld, ld_node(ld, p->value), "labels");
+			    esg_ld_str(ld, esg_ld_node(ld, p->value), "labels");
 	}
 }
 
@@ -206,13 +206,13 @@ parse_scale(struct ld *ld, yaml_node_t *n, yaml_node_t **v, struct esg_field *f)
 {
 	const char *what = _("a scale question");
 
-	if (!ld_need(ld, n, v[K_MIN], "min", what) ||
-	    !ld_need(ld, n, v[K_MAX], "max", what) ||
-	    !ld_int(ld, v[K_MIN], "min", &f->min) ||
-	    !ld_int(ld, v[K_MAX], "max", &f->max))
+	if (!esg_ld_need(ld, n, v[K_MIN], "min", what) ||
+	    !esg_ld_need(ld, n, v[K_MAX], "max", what) ||
+	    !esg_ld_int(ld, v[K_MIN], "min", &f->min) ||
+	    !esg_ld_int(ld, v[K_MAX], "max", &f->max))
 		return;
 	if (f->min >= f->max || (long)f->max - f->min >= ESG_MAX_OPTIONS) {
-		ld_err(ld, v[K_MAX], _("a scale needs min < max and at most %d "
+		esg_ld_err(ld, v[K_MAX], _("a scale needs min < max and at most %d "
 		    "values"), ESG_MAX_OPTIONS);
 		return;
 	}
@@ -238,34 +238,34 @@ parse_scoring(struct ld *ld, yaml_node_t *n, yaml_node_t *v, struct esg_field *f
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if (f->is_profile || !ld_need(ld, n, v, "scoring", _("a number question")) ||
-	    (it = ld_seq(ld, v, "scoring", &cnt)) == NULL)
+	if (f->is_profile || !esg_ld_need(ld, n, v, "scoring", _("a number question")) ||
+	    (it = esg_ld_seq(ld, v, "scoring", &cnt)) == NULL)
 		return;
 	if (cnt == 0) {
-		ld_err(ld, v, _("'scoring' needs at least one [x, score] point"));
+		esg_ld_err(ld, v, _("'scoring' needs at least one [x, score] point"));
 		return;
 	}
 	f->scoring = esg_arena_array(ld->a, cnt, sizeof *f->scoring);
 	f->npoints = cnt;
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
-		yaml_node_t *pt = ld_node(ld, it[i]);
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
+		yaml_node_t *pt = esg_ld_node(ld, it[i]);
 		yaml_node_item_t *xy;
 		size_t k;
 
-		if ((xy = ld_seq(ld, pt, "scoring", &k)) == NULL)
+		if ((xy = esg_ld_seq(ld, pt, "scoring", &k)) == NULL)
 			continue;
 		if (k != 2) {
-			ld_err(ld, pt, _("a scoring point is a pair [x, score]"));
+			esg_ld_err(ld, pt, _("a scoring point is a pair [x, score]"));
 			continue;
 		}
-		if (!ld_num(ld, ld_node(ld, xy[0]), "scoring", &f->scoring[i].x) ||
-		    !ld_num(ld, ld_node(ld, xy[1]), "scoring", &f->scoring[i].s))
+		if (!esg_ld_num(ld, esg_ld_node(ld, xy[0]), "scoring", &f->scoring[i].x) ||
+		    !esg_ld_num(ld, esg_ld_node(ld, xy[1]), "scoring", &f->scoring[i].s))
 			continue;
 		if (f->scoring[i].s < 0 || f->scoring[i].s > 1)
-			ld_err(ld, pt, _("a scoring point's score must be between "
+			esg_ld_err(ld, pt, _("a scoring point's score must be between "
 			    "0 and 1"));
 		if (i > 0 && !(f->scoring[i].x > f->scoring[i - 1].x))
-			ld_err(ld, pt, _("scoring points must have strictly "
+			esg_ld_err(ld, pt, _("scoring points must have strictly "
 			    "ascending x"));
 	}
 }
@@ -276,14 +276,14 @@ parse_pillars(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 	const struct esg_questionnaire *q = ld->q;
 
 	if (v->type != YAML_MAPPING_NODE) {
-		ld_err(ld, v, _("'pillars' must map pillar ids to factors, "
+		esg_ld_err(ld, v, _("'pillars' must map pillar ids to factors, "
 		    "e.g. {E: 1, G: 0.5}"));
 		return;
 	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
-	    p < v->data.mapping.pairs.top && ld_visit(ld); p++) {
-		yaml_node_t *k = ld_node(ld, p->key);
-		const char *id = ld_str(ld, k, "pillars");
+	    p < v->data.mapping.pairs.top && esg_ld_visit(ld); p++) {
+		yaml_node_t *k = esg_ld_node(ld, p->key);
+		const char *id = esg_ld_str(ld, k, "pillars");
 		size_t i;
 		double x;
 
@@ -292,14 +292,14 @@ parse_pillars(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 		for (i = 0; i < q->npillars && strcmp(q->pillars[i].id, id); i++)
 			;
 		if (i == q->npillars)
-			ld_err(ld, k, _("unknown pillar '%s'"), id);
+			esg_ld_err(ld, k, _("unknown pillar '%s'"), id);
 		else if (f->factor[i] > 0)
-			ld_err(ld, k, _("duplicate pillar '%s'"), id);
-		else if (ld_num(ld, ld_node(ld, p->value), "pillars", &x)) {
+			esg_ld_err(ld, k, _("duplicate pillar '%s'"), id);
+		else if (esg_ld_num(ld, esg_ld_node(ld, p->value), "pillars", &x)) {
 			if (x > 0)
 				f->factor[i] = x;
 			else
-				ld_err(ld, ld_node(ld, p->value),
+				esg_ld_err(ld, esg_ld_node(ld, p->value),
 				    _("a pillar factor must be greater than 0"));
 		}
 	}
@@ -309,7 +309,7 @@ static void
 parse_sheet_refs(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 {
 	size_t cnt;
-	const char **ids = ld_strlist(ld, v, "sheets", &cnt);
+	const char **ids = esg_ld_strlist(ld, v, "sheets", &cnt);
 
 	if (ids == NULL)
 		return;
@@ -318,7 +318,7 @@ parse_sheet_refs(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 		size_t s = esg_sheet_find(ld->q, ids[i]);
 
 		if (s == ESG_NONE)
-			ld_err(ld, v, _("unknown sheet '%s'"), ids[i]);
+			esg_ld_err(ld, v, _("unknown sheet '%s'"), ids[i]);
 		else
 			f->sheets[f->nsheets++] = s;
 	}
@@ -329,15 +329,15 @@ parse_type(struct ld *ld, yaml_node_t *n, yaml_node_t *v, struct esg_field *f)
 {
 	const char *t;
 
-	if (!ld_need(ld, n, v, "type", _("a question")) ||
-	    (t = ld_str(ld, v, "type")) == NULL)
+	if (!esg_ld_need(ld, n, v, "type", _("a question")) ||
+	    (t = esg_ld_str(ld, v, "type")) == NULL)
 		return false;
 	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
 		if (strcmp(t, type_names[i]) == 0) {
 			f->type = (enum esg_qtype)i;
 			return true;
 		}
-	ld_err(ld, v, _("unknown question type '%s' (expected single, multi, "
+	esg_ld_err(ld, v, _("unknown question type '%s' (expected single, multi, "
 	    "yesno, scale, number or text)"), t);
 	return false;
 }
@@ -349,10 +349,10 @@ check_keys(struct ld *ld, yaml_node_t **v, const struct esg_field *f)
 		if (v[k] == NULL)
 			continue;
 		if (f->is_profile && !is_profile_key(k))
-			ld_err(ld, v[k], _("'%s' is not allowed in a profile field "
+			esg_ld_err(ld, v[k], _("'%s' is not allowed in a profile field "
 			    "(profile fields are not scored)"), field_keys[k]);
 		else if (!key_fits_type(k, f->type))
-			ld_err(ld, v[k], _("'%s' does not apply to a %s question"),
+			esg_ld_err(ld, v[k], _("'%s' does not apply to a %s question"),
 			    field_keys[k], type_names[f->type]);
 	}
 }
@@ -364,7 +364,7 @@ check_unique_id(struct ld *ld, yaml_node_t *n, struct esg_field *f)
 
 	for (size_t i = 0; i < q->nfields; i++)
 		if (strcmp(q->fields[i].id, f->id) == 0) {
-			ld_err(ld, n, _("duplicate id '%s' (first defined at "
+			esg_ld_err(ld, n, _("duplicate id '%s' (first defined at "
 			    "line %u)"), f->id, q->fields[i].pos.line);
 			return;
 		}
@@ -386,7 +386,7 @@ parse_typed(struct ld *ld, yaml_node_t *n, yaml_node_t **v, struct esg_field *f)
 		break;
 	case ESG_QTYPE_NUMBER:
 		if (v[K_UNIT] != NULL)
-			f->unit = ld_str(ld, v[K_UNIT], "unit");
+			f->unit = esg_ld_str(ld, v[K_UNIT], "unit");
 		parse_scoring(ld, n, v[K_SCORING], f);
 		break;
 	case ESG_QTYPE_TEXT:
@@ -398,16 +398,16 @@ static void
 parse_scoring_keys(struct ld *ld, yaml_node_t **v, struct esg_field *f)
 {
 	f->weight = 1;
-	if (v[K_WEIGHT] && ld_num(ld, v[K_WEIGHT], "weight", &f->weight) &&
+	if (v[K_WEIGHT] && esg_ld_num(ld, v[K_WEIGHT], "weight", &f->weight) &&
 	    f->weight < 0)
-		ld_err(ld, v[K_WEIGHT], _("weight must be 0 or more"));
+		esg_ld_err(ld, v[K_WEIGHT], _("weight must be 0 or more"));
 	f->factor = esg_arena_array(ld->a, ld->q->npillars, sizeof *f->factor);
 	if (v[K_PILLARS])
 		parse_pillars(ld, v[K_PILLARS], f);
 	if (v[K_SHEETS])
 		parse_sheet_refs(ld, v[K_SHEETS], f);
 	if (v[K_WHEN])
-		f->when = ld_cond(ld, v[K_WHEN], "when", &f->when_src);
+		f->when = esg_ld_cond(ld, v[K_WHEN], "when", &f->when_src);
 }
 
 /* Parses one field into the next slot of q->fields. */
@@ -420,26 +420,26 @@ parse_field(struct ld *ld, yaml_node_t *n, bool profile, size_t section)
 	const char *what = profile ? _("a profile field") : _("a question");
 
 	if (q->nfields == ld->fields_cap || q->nfields >= ESG_MAX_FIELDS) {
-		ld_err(ld, n, _("too many fields (at most %d)"), ESG_MAX_FIELDS);
+		esg_ld_err(ld, n, _("too many fields (at most %d)"), ESG_MAX_FIELDS);
 		return;
 	}
-	if (!ld_map(ld, n, field_keys, K_N, v, what))
+	if (!esg_ld_map(ld, n, field_keys, K_N, v, what))
 		return;
 	f = &q->fields[q->nfields];
 	f->is_profile = profile;
 	f->section = section;
-	f->pos = ld_pos(n);
-	if (!ld_need(ld, n, v[K_ID], "id", what) ||
-	    (f->id = ld_ident(ld, v[K_ID], "id")) == NULL ||
+	f->pos = esg_ld_pos(n);
+	if (!esg_ld_need(ld, n, v[K_ID], "id", what) ||
+	    (f->id = esg_ld_ident(ld, v[K_ID], "id")) == NULL ||
 	    !parse_type(ld, n, v[K_TYPE], f))
 		return;
 	check_unique_id(ld, v[K_ID], f);
-	if (ld_need(ld, n, v[K_TEXT], "text", what))
-		f->text = ld_str(ld, v[K_TEXT], "text");
+	if (esg_ld_need(ld, n, v[K_TEXT], "text", what))
+		f->text = esg_ld_str(ld, v[K_TEXT], "text");
 	if (v[K_HELP])
-		f->help = ld_str(ld, v[K_HELP], "help");
+		f->help = esg_ld_str(ld, v[K_HELP], "help");
 	if (v[K_ALLOW_NA])
-		ld_bool(ld, v[K_ALLOW_NA], "allow_na", &f->allow_na);
+		esg_ld_bool(ld, v[K_ALLOW_NA], "allow_na", &f->allow_na);
 	check_keys(ld, v, f);
 	parse_typed(ld, n, v, f);
 	if (!profile)
@@ -450,13 +450,13 @@ parse_field(struct ld *ld, yaml_node_t *n, bool profile, size_t section)
 }
 
 void
-ld_profile(struct ld *ld, yaml_node_t *v)
+esg_ld_profile(struct ld *ld, yaml_node_t *v)
 {
 	size_t cnt;
-	yaml_node_item_t *it = ld_seq(ld, v, "profile", &cnt);
+	yaml_node_item_t *it = esg_ld_seq(ld, v, "profile", &cnt);
 
-	for (size_t i = 0; it != NULL && i < cnt && ld_visit(ld); i++)
-		parse_field(ld, ld_node(ld, it[i]), true, ESG_NONE);
+	for (size_t i = 0; it != NULL && i < cnt && esg_ld_visit(ld); i++)
+		parse_field(ld, esg_ld_node(ld, it[i]), true, ESG_NONE);
 	ld->q->nprofile = ld->q->nfields;
 }
 
@@ -470,18 +470,18 @@ parse_section(struct ld *ld, yaml_node_t *n, struct esg_section *s, size_t idx)
 	size_t cnt;
 
 	s->first = ld->q->nfields;
-	if (!ld_map(ld, n, keys, 4, v, what))
+	if (!esg_ld_map(ld, n, keys, 4, v, what))
 		return;
-	if (ld_need(ld, n, v[0], "id", what))
-		s->id = ld_ident(ld, v[0], "id");
-	if (ld_need(ld, n, v[1], "title", what))
-		s->title = ld_str(ld, v[1], "title");
+	if (esg_ld_need(ld, n, v[0], "id", what))
+		s->id = esg_ld_ident(ld, v[0], "id");
+	if (esg_ld_need(ld, n, v[1], "title", what))
+		s->title = esg_ld_str(ld, v[1], "title");
 	if (v[2])
-		s->intro = ld_str(ld, v[2], "intro");
-	if (ld_need(ld, n, v[3], "questions", what) &&
-	    (it = ld_seq(ld, v[3], "questions", &cnt)) != NULL)
-		for (size_t i = 0; i < cnt && ld_visit(ld); i++)
-			parse_field(ld, ld_node(ld, it[i]), false, idx);
+		s->intro = esg_ld_str(ld, v[2], "intro");
+	if (esg_ld_need(ld, n, v[3], "questions", what) &&
+	    (it = esg_ld_seq(ld, v[3], "questions", &cnt)) != NULL)
+		for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++)
+			parse_field(ld, esg_ld_node(ld, it[i]), false, idx);
 	s->count = ld->q->nfields - s->first;
 	if (s->id == NULL)
 		s->id = "";
@@ -490,23 +490,23 @@ parse_section(struct ld *ld, yaml_node_t *n, struct esg_section *s, size_t idx)
 }
 
 void
-ld_sections(struct ld *ld, yaml_node_t *v)
+esg_ld_sections(struct ld *ld, yaml_node_t *v)
 {
 	struct esg_questionnaire *q = ld->q;
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "sections", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "sections", &cnt)) == NULL)
 		return;
 	q->sections = esg_arena_array(ld->a, cnt, sizeof *q->sections);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
 		struct esg_section *s = &q->sections[i];
 
-		parse_section(ld, ld_node(ld, it[i]), s, i);
+		parse_section(ld, esg_ld_node(ld, it[i]), s, i);
 		for (size_t j = 0; j < i; j++)
 			if (s->id && q->sections[j].id &&
 			    strcmp(s->id, q->sections[j].id) == 0 && *s->id)
-				ld_err(ld, ld_node(ld, it[i]),
+				esg_ld_err(ld, esg_ld_node(ld, it[i]),
 				    _("duplicate section id '%s'"), s->id);
 		q->nsections++;
 	}

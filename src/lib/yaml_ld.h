@@ -34,43 +34,43 @@ struct ld {
 	size_t npending, pending_cap;
 };
 
-void ld_err(struct ld *ld, const yaml_node_t *n, const char *fmt, ...)
+void esg_ld_err(struct ld *ld, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Counts a visited node; false (reported once) past the budget. */
-bool ld_visit(struct ld *ld);
-yaml_node_t *ld_node(struct ld *ld, yaml_node_item_t i);
+bool esg_ld_visit(struct ld *ld);
+yaml_node_t *esg_ld_node(struct ld *ld, yaml_node_item_t i);
 
 /*
  * Checks that n is a mapping whose keys are all in keys[0..nkeys), each
  * once, and stores each value node in vals[k] (NULL when absent).  Returns
  * false if n is not a mapping.
  */
-bool ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys,
+bool esg_ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys,
     size_t nkeys, yaml_node_t **vals, const char *what);
 /* Reports the key as missing from the mapping n when v is NULL. */
-bool ld_need(struct ld *ld, yaml_node_t *n, yaml_node_t *v, const char *key,
+bool esg_ld_need(struct ld *ld, yaml_node_t *n, yaml_node_t *v, const char *key,
     const char *what);
 /* The items of a sequence, or NULL (reported) if v is not one. */
-yaml_node_item_t *ld_seq(struct ld *ld, yaml_node_t *v, const char *key,
+yaml_node_item_t *esg_ld_seq(struct ld *ld, yaml_node_t *v, const char *key,
     size_t *count);
 
 /* Scalars, converted by the schema; NULL/false on error (reported). */
-const char *ld_str(struct ld *ld, yaml_node_t *v, const char *key);
-const char *ld_ident(struct ld *ld, yaml_node_t *v, const char *key);
-bool ld_num(struct ld *ld, yaml_node_t *v, const char *key, double *out);
-bool ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out);
-bool ld_bool(struct ld *ld, yaml_node_t *v, const char *key, bool *out);
+const char *esg_ld_str(struct ld *ld, yaml_node_t *v, const char *key);
+const char *esg_ld_ident(struct ld *ld, yaml_node_t *v, const char *key);
+bool esg_ld_num(struct ld *ld, yaml_node_t *v, const char *key, double *out);
+bool esg_ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out);
+bool esg_ld_bool(struct ld *ld, yaml_node_t *v, const char *key, bool *out);
 /* A list of strings. */
-const char **ld_strlist(struct ld *ld, yaml_node_t *v, const char *key,
+const char **esg_ld_strlist(struct ld *ld, yaml_node_t *v, const char *key,
     size_t *count);
 /* Parses a condition and queues it for checking; NULL on syntax error. */
-struct esg_cond *ld_cond(struct ld *ld, yaml_node_t *v, const char *key,
+struct esg_cond *esg_ld_cond(struct ld *ld, yaml_node_t *v, const char *key,
     const char **src);
 
-struct esg_pos ld_pos(const yaml_node_t *n);
+struct esg_pos esg_ld_pos(const yaml_node_t *n);
 
 /* yaml_field.c */
-void ld_profile(struct ld *ld, yaml_node_t *v);
-void ld_sections(struct ld *ld, yaml_node_t *v);
+void esg_ld_profile(struct ld *ld, yaml_node_t *v);
+void esg_ld_sections(struct ld *ld, yaml_node_t *v);
 
 #endif

@@ -34,30 +34,30 @@ parse_pillars(struct ld *ld, yaml_node_t *v)
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "pillars", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "pillars", &cnt)) == NULL)
 		return;
 	if (cnt == 0)
-		ld_err(ld, v, _("at least one pillar is needed"));
+		esg_ld_err(ld, v, _("at least one pillar is needed"));
 	q->pillars = esg_arena_array(ld->a, cnt, sizeof *q->pillars);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
-		yaml_node_t *n = ld_node(ld, it[i]), *f[3];
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
+		yaml_node_t *n = esg_ld_node(ld, it[i]), *f[3];
 		struct esg_pillar *p = &q->pillars[q->npillars];
 
-		if (!ld_map(ld, n, keys, 3, f, what) ||
-		    !ld_need(ld, n, f[0], "id", what) ||
-		    (p->id = ld_ident(ld, f[0], "id")) == NULL)
+		if (!esg_ld_map(ld, n, keys, 3, f, what) ||
+		    !esg_ld_need(ld, n, f[0], "id", what) ||
+		    (p->id = esg_ld_ident(ld, f[0], "id")) == NULL)
 			continue;
 		for (size_t j = 0; j < q->npillars; j++)
 			if (strcmp(q->pillars[j].id, p->id) == 0)
-				ld_err(ld, f[0], _("duplicate pillar id '%s'"), p->id);
+				esg_ld_err(ld, f[0], _("duplicate pillar id '%s'"), p->id);
 		p->label = p->id;
-		if (ld_need(ld, n, f[1], "label", what) &&
-		    (p->label = ld_str(ld, f[1], "label")) == NULL)
+		if (esg_ld_need(ld, n, f[1], "label", what) &&
+		    (p->label = esg_ld_str(ld, f[1], "label")) == NULL)
 			p->label = p->id;
 		p->weight = 1;
-		if (f[2] && ld_num(ld, f[2], "weight", &p->weight) &&
+		if (f[2] && esg_ld_num(ld, f[2], "weight", &p->weight) &&
 		    p->weight < 0)
-			ld_err(ld, f[2], _("weight must be 0 or more"));
+			esg_ld_err(ld, f[2], _("weight must be 0 or more"));
 		q->npillars++;
 	}
 }
@@ -71,31 +71,31 @@ parse_levels(struct ld *ld, yaml_node_t *v)
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "levels", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "levels", &cnt)) == NULL)
 		return;
 	if (cnt == 0)
-		ld_err(ld, v, _("at least one level is needed"));
+		esg_ld_err(ld, v, _("at least one level is needed"));
 	q->levels = esg_arena_array(ld->a, cnt, sizeof *q->levels);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
-		yaml_node_t *n = ld_node(ld, it[i]), *f[3];
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
+		yaml_node_t *n = esg_ld_node(ld, it[i]), *f[3];
 		struct esg_level *l = &q->levels[q->nlevels];
 
-		if (!ld_map(ld, n, keys, 3, f, what))
+		if (!esg_ld_map(ld, n, keys, 3, f, what))
 			continue;
-		if (ld_need(ld, n, f[1], "label", what))
-			l->label = ld_str(ld, f[1], "label");
+		if (esg_ld_need(ld, n, f[1], "label", what))
+			l->label = esg_ld_str(ld, f[1], "label");
 		if (f[2])
-			l->description = ld_str(ld, f[2], "description");
-		if (!ld_need(ld, n, f[0], "min", what) ||
-		    !ld_num(ld, f[0], "min", &l->min))
+			l->description = esg_ld_str(ld, f[2], "description");
+		if (!esg_ld_need(ld, n, f[0], "min", what) ||
+		    !esg_ld_num(ld, f[0], "min", &l->min))
 			continue;
 		if (q->nlevels == 0 && l->min != 0)
-			ld_err(ld, f[0], _("the first level must start at 0"));
+			esg_ld_err(ld, f[0], _("the first level must start at 0"));
 		else if (q->nlevels > 0 && !(l->min > q->levels[q->nlevels - 1].min))
-			ld_err(ld, f[0], _("level minimums must be strictly "
+			esg_ld_err(ld, f[0], _("level minimums must be strictly "
 			    "ascending"));
 		else if (l->min > 100)
-			ld_err(ld, f[0], _("a level minimum must be at most 100"));
+			esg_ld_err(ld, f[0], _("a level minimum must be at most 100"));
 		if (l->label == NULL)
 			l->label = "";
 		q->nlevels++;
@@ -109,19 +109,19 @@ parse_refs(struct ld *ld, yaml_node_t *v, struct esg_sheet *s)
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "references", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "references", &cnt)) == NULL)
 		return;
 	s->refs = esg_arena_array(ld->a, cnt, sizeof *s->refs);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
-		yaml_node_t *n = ld_node(ld, it[i]), *f[2];
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
+		yaml_node_t *n = esg_ld_node(ld, it[i]), *f[2];
 		struct esg_ref *r = &s->refs[s->nrefs];
 
-		if (!ld_map(ld, n, keys, 2, f, _("a reference")) ||
-		    !ld_need(ld, n, f[0], "label", _("a reference")) ||
-		    (r->label = ld_str(ld, f[0], "label")) == NULL)
+		if (!esg_ld_map(ld, n, keys, 2, f, _("a reference")) ||
+		    !esg_ld_need(ld, n, f[0], "label", _("a reference")) ||
+		    (r->label = esg_ld_str(ld, f[0], "label")) == NULL)
 			continue;
 		if (f[1])
-			r->url = ld_str(ld, f[1], "url");
+			r->url = esg_ld_str(ld, f[1], "url");
 		s->nrefs++;
 	}
 }
@@ -135,18 +135,18 @@ parse_sheet(struct ld *ld, yaml_node_t *n, struct esg_sheet *s)
 	const char *what = _("a sheet");
 	yaml_node_t *f[6];
 
-	if (!ld_map(ld, n, keys, 6, f, what) ||
-	    !ld_need(ld, n, f[0], "id", what) ||
-	    (s->id = ld_ident(ld, f[0], "id")) == NULL)
+	if (!esg_ld_map(ld, n, keys, 6, f, what) ||
+	    !esg_ld_need(ld, n, f[0], "id", what) ||
+	    (s->id = esg_ld_ident(ld, f[0], "id")) == NULL)
 		return;
-	if (ld_need(ld, n, f[1], "title", what))
-		s->title = ld_str(ld, f[1], "title");
-	if (ld_need(ld, n, f[2], "objective", what))
-		s->objective = ld_str(ld, f[2], "objective");
+	if (esg_ld_need(ld, n, f[1], "title", what))
+		s->title = esg_ld_str(ld, f[1], "title");
+	if (esg_ld_need(ld, n, f[2], "objective", what))
+		s->objective = esg_ld_str(ld, f[2], "objective");
 	if (f[3])
-		s->steps = ld_strlist(ld, f[3], "steps", &s->nsteps);
+		s->steps = esg_ld_strlist(ld, f[3], "steps", &s->nsteps);
 	if (f[4])
-		s->deliverables = ld_strlist(ld, f[4], "deliverables",
+		s->deliverables = esg_ld_strlist(ld, f[4], "deliverables",
 		    &s->ndeliverables);
 	if (f[5])
 		parse_refs(ld, f[5], s);
@@ -163,18 +163,18 @@ parse_sheets(struct ld *ld, yaml_node_t *v)
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "sheets", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "sheets", &cnt)) == NULL)
 		return;
 	q->sheets = esg_arena_array(ld->a, cnt, sizeof *q->sheets);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
 		struct esg_sheet *s = &q->sheets[q->nsheets];
-		yaml_node_t *n = ld_node(ld, it[i]);
+		yaml_node_t *n = esg_ld_node(ld, it[i]);
 
 		parse_sheet(ld, n, s);
 		if (s->id == NULL)
 			continue;
 		if (esg_sheet_find(q, s->id) != ESG_NONE)
-			ld_err(ld, n, _("duplicate sheet id '%s'"), s->id);
+			esg_ld_err(ld, n, _("duplicate sheet id '%s'"), s->id);
 		q->nsheets++;
 	}
 }
@@ -190,21 +190,21 @@ parse_obligation(struct ld *ld, yaml_node_t *n, struct esg_obligation *o)
 	const char *sheet;
 
 	o->sheet = ESG_NONE;
-	if (!ld_map(ld, n, keys, 6, f, what) ||
-	    !ld_need(ld, n, f[0], "id", what) ||
-	    (o->id = ld_ident(ld, f[0], "id")) == NULL)
+	if (!esg_ld_map(ld, n, keys, 6, f, what) ||
+	    !esg_ld_need(ld, n, f[0], "id", what) ||
+	    (o->id = esg_ld_ident(ld, f[0], "id")) == NULL)
 		return;
-	if (ld_need(ld, n, f[1], "title", what))
-		o->title = ld_str(ld, f[1], "title");
-	if (ld_need(ld, n, f[2], "applies", what))
-		o->applies = ld_cond(ld, f[2], "applies", &o->applies_src);
-	if (ld_need(ld, n, f[3], "met", what))
-		o->met = ld_cond(ld, f[3], "met", &o->met_src);
-	if (f[4] && (sheet = ld_str(ld, f[4], "sheet")) != NULL &&
+	if (esg_ld_need(ld, n, f[1], "title", what))
+		o->title = esg_ld_str(ld, f[1], "title");
+	if (esg_ld_need(ld, n, f[2], "applies", what))
+		o->applies = esg_ld_cond(ld, f[2], "applies", &o->applies_src);
+	if (esg_ld_need(ld, n, f[3], "met", what))
+		o->met = esg_ld_cond(ld, f[3], "met", &o->met_src);
+	if (f[4] && (sheet = esg_ld_str(ld, f[4], "sheet")) != NULL &&
 	    (o->sheet = esg_sheet_find(ld->q, sheet)) == ESG_NONE)
-		ld_err(ld, f[4], _("unknown sheet '%s'"), sheet);
-	if (ld_need(ld, n, f[5], "source", what))
-		o->source = ld_str(ld, f[5], "source");
+		esg_ld_err(ld, f[4], _("unknown sheet '%s'"), sheet);
+	if (esg_ld_need(ld, n, f[5], "source", what))
+		o->source = esg_ld_str(ld, f[5], "source");
 	if (o->title == NULL)
 		o->title = o->id;
 	if (o->source == NULL)
@@ -218,19 +218,19 @@ parse_obligations(struct ld *ld, yaml_node_t *v)
 	yaml_node_item_t *it;
 	size_t cnt;
 
-	if ((it = ld_seq(ld, v, "obligations", &cnt)) == NULL)
+	if ((it = esg_ld_seq(ld, v, "obligations", &cnt)) == NULL)
 		return;
 	q->obligations = esg_arena_array(ld->a, cnt, sizeof *q->obligations);
-	for (size_t i = 0; i < cnt && ld_visit(ld); i++) {
+	for (size_t i = 0; i < cnt && esg_ld_visit(ld); i++) {
 		struct esg_obligation *o = &q->obligations[q->nobligations];
-		yaml_node_t *n = ld_node(ld, it[i]);
+		yaml_node_t *n = esg_ld_node(ld, it[i]);
 
 		parse_obligation(ld, n, o);
 		if (o->id == NULL)
 			continue;
 		for (size_t j = 0; j < q->nobligations; j++)
 			if (strcmp(q->obligations[j].id, o->id) == 0)
-				ld_err(ld, n, _("duplicate obligation id '%s'"),
+				esg_ld_err(ld, n, _("duplicate obligation id '%s'"),
 				    o->id);
 		q->nobligations++;
 	}
@@ -248,14 +248,14 @@ count_fields(struct ld *ld, yaml_node_t *profile, yaml_node_t *sections)
 	if (sections == NULL || sections->type != YAML_SEQUENCE_NODE)
 		return n;
 	for (yaml_node_item_t *i = sections->data.sequence.items.start;
-	    i < sections->data.sequence.items.top && ld_visit(ld); i++) {
-		yaml_node_t *s = ld_node(ld, *i);
+	    i < sections->data.sequence.items.top && esg_ld_visit(ld); i++) {
+		yaml_node_t *s = esg_ld_node(ld, *i);
 
 		if (s->type != YAML_MAPPING_NODE)
 			continue;
 		for (yaml_node_pair_t *p = s->data.mapping.pairs.start;
 		    p < s->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
+			yaml_node_t *k = esg_ld_node(ld, p->key), *v = esg_ld_node(ld, p->value);
 
 			if (k->type == YAML_SCALAR_NODE && v->type ==
 			    YAML_SEQUENCE_NODE && !strcmp((char *)k->data.scalar.value,
@@ -274,8 +274,8 @@ top_str(struct ld *ld, yaml_node_t *root, yaml_node_t *v, const char *key)
 {
 	const char *s = NULL;
 
-	if (ld_need(ld, root, v, key, _("the questionnaire")))
-		s = ld_str(ld, v, key);
+	if (esg_ld_need(ld, root, v, key, _("the questionnaire")))
+		s = esg_ld_str(ld, v, key);
 	return s ? s : "";
 }
 
@@ -285,28 +285,28 @@ parse_top(struct ld *ld, yaml_node_t *root)
 	struct esg_questionnaire *q = ld->q;
 	yaml_node_t *v[T_N];
 
-	if (!ld_map(ld, root, top_keys, T_N, v, _("the questionnaire")))
+	if (!esg_ld_map(ld, root, top_keys, T_N, v, _("the questionnaire")))
 		return;
 	q->schema = top_str(ld, root, v[T_SCHEMA], "schema");
 	if (v[T_SCHEMA] && strcmp(q->schema, "1") != 0)
-		ld_err(ld, v[T_SCHEMA], _("unsupported schema '%s' (this "
+		esg_ld_err(ld, v[T_SCHEMA], _("unsupported schema '%s' (this "
 		    "version reads schema 1)"), q->schema);
 	q->id = top_str(ld, root, v[T_ID], "id");
 	q->version = top_str(ld, root, v[T_VERSION], "version");
 	q->title = top_str(ld, root, v[T_TITLE], "title");
-	q->language = v[T_LANGUAGE] ? ld_str(ld, v[T_LANGUAGE], "language") : NULL;
-	if (ld_need(ld, root, v[T_PILLARS], "pillars", _("the questionnaire")))
+	q->language = v[T_LANGUAGE] ? esg_ld_str(ld, v[T_LANGUAGE], "language") : NULL;
+	if (esg_ld_need(ld, root, v[T_PILLARS], "pillars", _("the questionnaire")))
 		parse_pillars(ld, v[T_PILLARS]);
-	if (ld_need(ld, root, v[T_LEVELS], "levels", _("the questionnaire")))
+	if (esg_ld_need(ld, root, v[T_LEVELS], "levels", _("the questionnaire")))
 		parse_levels(ld, v[T_LEVELS]);
 	if (v[T_SHEETS])
 		parse_sheets(ld, v[T_SHEETS]);
 	ld->fields_cap = count_fields(ld, v[T_PROFILE], v[T_SECTIONS]);
 	q->fields = esg_arena_array(ld->a, ld->fields_cap, sizeof *q->fields);
 	if (v[T_PROFILE])
-		ld_profile(ld, v[T_PROFILE]);
-	if (ld_need(ld, root, v[T_SECTIONS], "sections", _("the questionnaire")))
-		ld_sections(ld, v[T_SECTIONS]);
+		esg_ld_profile(ld, v[T_PROFILE]);
+	if (esg_ld_need(ld, root, v[T_SECTIONS], "sections", _("the questionnaire")))
+		esg_ld_sections(ld, v[T_SECTIONS]);
 	if (v[T_OBLIGATIONS])
 		parse_obligations(ld, v[T_OBLIGATIONS]);
 }

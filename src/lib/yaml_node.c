@@ -16,7 +16,7 @@
 #include "i18n.h"
 
 struct esg_pos
-ld_pos(const yaml_node_t *n)
+esg_ld_pos(const yaml_node_t *n)
 {
 	struct esg_pos p = { (unsigned)n->start_mark.line + 1,
 	    (unsigned)n->start_mark.column + 1 };
@@ -25,10 +25,10 @@ ld_pos(const yaml_node_t *n)
 }
 
 void
-ld_err(struct ld *ld, const yaml_node_t *n, const char *fmt, ...)
+esg_ld_err(struct ld *ld, const yaml_node_t *n, const char *fmt, ...)
 {
 	struct esg_buf b = ESG_BUF_INIT;
-	struct esg_pos p = n ? ld_pos(n) : (struct esg_pos){ 0, 0 };
+	struct esg_pos p = n ? esg_ld_pos(n) : (struct esg_pos){ 0, 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -40,19 +40,19 @@ ld_err(struct ld *ld, const yaml_node_t *n, const char *fmt, ...)
 }
 
 bool
-ld_visit(struct ld *ld)
+esg_ld_visit(struct ld *ld)
 {
 	if (++ld->visits <= ESG_YAML_MAX_VISITS)
 		return true;
 	if (!ld->over_budget)
-		ld_err(ld, NULL, _("the questionnaire expands to more than %d "
+		esg_ld_err(ld, NULL, _("the questionnaire expands to more than %d "
 		    "nodes (aliases included); giving up"), ESG_YAML_MAX_VISITS);
 	ld->over_budget = true;
 	return false;
 }
 
 yaml_node_t *
-ld_node(struct ld *ld, yaml_node_item_t i)
+esg_ld_node(struct ld *ld, yaml_node_item_t i)
 {
 	return yaml_document_get_node(&ld->doc, i);
 }
@@ -99,29 +99,29 @@ unknown_key(struct ld *ld, yaml_node_t *k, const char *key,
 			break;
 		}
 	if (hint)
-		ld_err(ld, k, _("unknown key '%s' in %s (did you mean '%s'?)"),
+		esg_ld_err(ld, k, _("unknown key '%s' in %s (did you mean '%s'?)"),
 		    key, what, hint);
 	else
-		ld_err(ld, k, _("unknown key '%s' in %s"), key, what);
+		esg_ld_err(ld, k, _("unknown key '%s' in %s"), key, what);
 }
 
 bool
-ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys, size_t nkeys,
+esg_ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys, size_t nkeys,
     yaml_node_t **vals, const char *what)
 {
 	memset(vals, 0, nkeys * sizeof *vals);
 	if (n->type != YAML_MAPPING_NODE) {
-		ld_err(ld, n, _("expected a mapping for %s"), what);
+		esg_ld_err(ld, n, _("expected a mapping for %s"), what);
 		return false;
 	}
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-	    p < n->data.mapping.pairs.top && ld_visit(ld); p++) {
-		yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
+	    p < n->data.mapping.pairs.top && esg_ld_visit(ld); p++) {
+		yaml_node_t *k = esg_ld_node(ld, p->key), *v = esg_ld_node(ld, p->value);
 		const char *key;
 		size_t i;
 
 		if (k->type != YAML_SCALAR_NODE) {
-			ld_err(ld, k, _("expected a plain key in %s"), what);
+			esg_ld_err(ld, k, _("expected a plain key in %s"), what);
 			continue;
 		}
 		key = (const char *)k->data.scalar.value;
@@ -130,7 +130,7 @@ ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys, size_t nkeys,
 		if (i == nkeys)
 			unknown_key(ld, k, key, keys, nkeys, what);
 		else if (vals[i] != NULL)
-			ld_err(ld, k, _("duplicate key '%s' in %s"), key, what);
+			esg_ld_err(ld, k, _("duplicate key '%s' in %s"), key, what);
 		else
 			vals[i] = v;
 	}
@@ -138,21 +138,21 @@ ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys, size_t nkeys,
 }
 
 bool
-ld_need(struct ld *ld, yaml_node_t *n, yaml_node_t *v, const char *key,
+esg_ld_need(struct ld *ld, yaml_node_t *n, yaml_node_t *v, const char *key,
     const char *what)
 {
 	if (v != NULL)
 		return true;
-	ld_err(ld, n, _("missing key '%s' in %s"), key, what);
+	esg_ld_err(ld, n, _("missing key '%s' in %s"), key, what);
 	return false;
 }
 
 yaml_node_item_t *
-ld_seq(struct ld *ld, yaml_node_t *v, const char *key, size_t *count)
+esg_ld_seq(struct ld *ld, yaml_node_t *v, const char *key, size_t *count)
 {
 	*count = 0;
 	if (v->type != YAML_SEQUENCE_NODE) {
-		ld_err(ld, v, _("'%s' must be a list"), key);
+		esg_ld_err(ld, v, _("'%s' must be a list"), key);
 		return NULL;
 	}
 	*count = (size_t)(v->data.sequence.items.top -
@@ -161,14 +161,14 @@ ld_seq(struct ld *ld, yaml_node_t *v, const char *key, size_t *count)
 }
 
 const char *
-ld_str(struct ld *ld, yaml_node_t *v, const char *key)
+esg_ld_str(struct ld *ld, yaml_node_t *v, const char *key)
 {
 	if (v->type != YAML_SCALAR_NODE) {
-		ld_err(ld, v, _("'%s' must be a string"), key);
+		esg_ld_err(ld, v, _("'%s' must be a string"), key);
 		return NULL;
 	}
 	if (strlen((char *)v->data.scalar.value) != v->data.scalar.length) {
-		ld_err(ld, v, _("'%s' contains a NUL character"), key);
+		esg_ld_err(ld, v, _("'%s' contains a NUL character"), key);
 		return NULL;
 	}
 	return esg_arena_strndup(ld->a, (char *)v->data.scalar.value,
@@ -193,12 +193,12 @@ is_ident(const char *s)
 }
 
 const char *
-ld_ident(struct ld *ld, yaml_node_t *v, const char *key)
+esg_ld_ident(struct ld *ld, yaml_node_t *v, const char *key)
 {
-	const char *s = ld_str(ld, v, key);
+	const char *s = esg_ld_str(ld, v, key);
 
 	if (s != NULL && !is_ident(s)) {
-		ld_err(ld, v, _("'%s' is not a valid identifier (expected a "
+		esg_ld_err(ld, v, _("'%s' is not a valid identifier (expected a "
 		    "letter then letters, digits or '_', and not one of: and, "
 		    "or, not, in, has)"), s);
 		return NULL;
@@ -207,9 +207,9 @@ ld_ident(struct ld *ld, yaml_node_t *v, const char *key)
 }
 
 bool
-ld_num(struct ld *ld, yaml_node_t *v, const char *key, double *out)
+esg_ld_num(struct ld *ld, yaml_node_t *v, const char *key, double *out)
 {
-	const char *s = ld_str(ld, v, key);
+	const char *s = esg_ld_str(ld, v, key);
 
 	if (s == NULL)
 		return false;
@@ -217,23 +217,23 @@ ld_num(struct ld *ld, yaml_node_t *v, const char *key, double *out)
 	case ESG_NUM_OK:
 		return true;
 	case ESG_NUM_RANGE:
-		ld_err(ld, v, _("'%s': %s is out of range"), key, s);
+		esg_ld_err(ld, v, _("'%s': %s is out of range"), key, s);
 		return false;
 	default:
-		ld_err(ld, v, _("'%s' must be a number, not '%s'"), key, s);
+		esg_ld_err(ld, v, _("'%s' must be a number, not '%s'"), key, s);
 		return false;
 	}
 }
 
 bool
-ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out)
+esg_ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out)
 {
 	double d;
 
-	if (!ld_num(ld, v, key, &d))
+	if (!esg_ld_num(ld, v, key, &d))
 		return false;
 	if (d != (double)(int)d || d < -1e9 || d > 1e9) {
-		ld_err(ld, v, _("'%s' must be a whole number"), key);
+		esg_ld_err(ld, v, _("'%s' must be a whole number"), key);
 		return false;
 	}
 	*out = (int)d;
@@ -241,11 +241,11 @@ ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out)
 }
 
 bool
-ld_bool(struct ld *ld, yaml_node_t *v, const char *key, bool *out)
+esg_ld_bool(struct ld *ld, yaml_node_t *v, const char *key, bool *out)
 {
 	static const char *const yes[] = { "true", "yes", "on" };
 	static const char *const no[] = { "false", "no", "off" };
-	const char *s = ld_str(ld, v, key);
+	const char *s = esg_ld_str(ld, v, key);
 
 	if (s == NULL)
 		return false;
@@ -255,29 +255,29 @@ ld_bool(struct ld *ld, yaml_node_t *v, const char *key, bool *out)
 		if (strcmp(s, no[i]) == 0)
 			return *out = false, true;
 	}
-	ld_err(ld, v, _("'%s' must be true or false, not '%s'"), key, s);
+	esg_ld_err(ld, v, _("'%s' must be true or false, not '%s'"), key, s);
 	return false;
 }
 
 const char **
-ld_strlist(struct ld *ld, yaml_node_t *v, const char *key, size_t *count)
+esg_ld_strlist(struct ld *ld, yaml_node_t *v, const char *key, size_t *count)
 {
-	yaml_node_item_t *it = ld_seq(ld, v, key, count);
+	yaml_node_item_t *it = esg_ld_seq(ld, v, key, count);
 	const char **out;
 
 	if (it == NULL)
 		return NULL;
 	out = esg_arena_array(ld->a, *count, sizeof *out);
-	for (size_t i = 0; i < *count && ld_visit(ld); i++)
-		if ((out[i] = ld_str(ld, ld_node(ld, it[i]), key)) == NULL)
+	for (size_t i = 0; i < *count && esg_ld_visit(ld); i++)
+		if ((out[i] = esg_ld_str(ld, esg_ld_node(ld, it[i]), key)) == NULL)
 			out[i] = "";
 	return out;
 }
 
 struct esg_cond *
-ld_cond(struct ld *ld, yaml_node_t *v, const char *key, const char **src)
+esg_ld_cond(struct ld *ld, yaml_node_t *v, const char *key, const char **src)
 {
-	const char *s = ld_str(ld, v, key);
+	const char *s = esg_ld_str(ld, v, key);
 	struct pending_cond *pc;
 	struct esg_cond *c;
 	char msg[256];
@@ -293,9 +293,9 @@ ld_cond(struct ld *ld, yaml_node_t *v, const char *key, const char **src)
 	}
 	pc = &ld->pending[ld->npending];
 	pc->site.file = ld->file;
-	pc->site.line = ld_pos(v).line;
+	pc->site.line = esg_ld_pos(v).line;
 	/* Offsets map to columns only in a one-line plain or quoted scalar. */
-	pc->site.col = ld_pos(v).col +
+	pc->site.col = esg_ld_pos(v).col +
 	    (v->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    v->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	pc->site.single_line = v->start_mark.line == v->end_mark.line &&

@@ -1,0 +1,132 @@
+/*
+ * Unit tests of the RFC 4180 reader: delimiter detection, BOM, line ends,
+ * quoting, blank lines, start lines of records, malformed records.  Each
+ * input is also read one byte per read() call, to test buffer refills.
+ */
+#include "esgdiag/csv.h"
+#include "testutil.h"
+
+/* Reads all records of s as "line:f1|f2|...;" (malformed ones as "line:!why;"). */
+static const char *
+records(const char *s, size_t chunk, char *delim)
+{
+	static struct esg_buf out = ESG_BUF_INIT;
+	struct memsrc m = { s, strlen(s), 0, chunk };
+	struct esg_csv *c = esg_csv_new(mem_read, &m);
+	struct esg_csv_rec r;
+	int rc;
+
+	esg_buf_reset(&out);
+	rc = esg_csv_detect(c);
+	*delim = esg_csv_delim(c);
+	while (rc >= 0 && (rc = esg_csv_next(c, &r)) == 1) {
+		esg_buf_printf(&out, "%u:", r.line);
+		if (r.malformed) {
+			esg_buf_printf(&out, "!%s;", r.malformed);
+			continue;
+		}
+		for (size_t i = 0; i < r.n; i++)
+			esg_buf_printf(&out, "%s%s", i ? "|" : "", r.f[i].p);
+		esg_buf_putc(&out, ';');
+	}
+	if (rc < 0)
+		esg_buf_printf(&out, "ERR:%u:%s", esg_csv_error_line(c), esg_csv_error(c));
+	esg_csv_free(c);
+	return esg_buf_str(&out);
+}
+
+static void
+test_records(void **state)
+{
+	static const struct { const char *in, *out; char delim; } rows[] = {
+		{ "a,b\n1,2\n", "1:a|b;2:1|2;", ',' },
+		{ "a;b\r\n1;2\r\n", "1:a|b;2:1|2;", ';' },
+		{ "a\tb\n1\t2", "1:a|b;2:1|2;", '\t' },		/* no final newline */
+		{ "\xef\xbb\xbf" "a,b\n1,2\n", "1:a|b;2:1|2;", ',' },	/* BOM */
+		/* Delimiter: most frequent outside quotes in the header line. */
+		{ "\"a,b,c\";d\n", "1:a,b,c|d;", ';' },
+		{ "a,b;c\n", "1:a,b|c;", ';' },			/* tie: ';' first */
+		{ "a,b\tc\n", "1:a,b|c;", '\t' },		/* tie: TAB before ',' */
+		{ "abc\n1\n", "1:abc;2:1;", ';' },		/* no delimiter at all */
+		/* RFC 4180 quoting. */
+		{ "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n", "1:a|b;2:x,y|say \"hi\";", ',' },
+		{ "a,b\n\"multi\nline\",2\n3,4\n", "1:a|b;2:multi\nline|2;4:3|4;", ',' },
+		{ "a,b\n\"crlf\r\ninside\",2\r\n", "1:a|b;2:crlf\r\ninside|2;", ',' },
+		{ "a,b\nit\"s,ok\n", "1:a|b;2:it\"s|ok;", ',' },	/* quote inside unquoted */
+		{ "a,b\n,\n", "1:a|b;2:|;", ',' },
+		{ "a,b\n\"\",x\n", "1:a|b;2:|x;", ',' },
+		/* Blank lines are skipped, and lines still counted. */
+		{ "a,b\n\n  \n1,2\n\r\n3,4\n", "1:a|b;4:1|2;6:3|4;", ',' },
+		/* A lone CR is an ordinary character. */
+		{ "a,b\n1\r2,3\n", "1:a|b;2:1\r2|3;", ',' },
+		/* Malformed records are marked, and reading goes on. */
+		{ "a,b\n\"x\"y,1\n2,3\n", "1:a|b;2:!unexpected character after a closing quote;3:2|3;", ',' },
+		{ "a,b\n1,2\n\"open,3\n4,5\n", "1:a|b;2:1|2;3:!unterminated quoted field;", ',' },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		for (size_t chunk = 0; chunk <= 1; chunk++) {
+			char delim = 0;
+			const char *got = records(rows[i].in, chunk, &delim);
+
+			if (strcmp(got, rows[i].out) != 0 || delim != rows[i].delim)
+				fail_msg("case %zu (chunk %zu): got '%s' delim %d, "
+				    "expected '%s' delim %d", i, chunk, got, delim,
+				    rows[i].out, rows[i].delim);
+		}
+}
+
+static void
+test_utf16(void **state)
+{
+	char d;
+
+	(void)state;
+	assert_string_equal(records("\xff\xfe" "a\0,\0", 0, &d) + 0,
+	    "ERR:1:the file is UTF-16; save it as UTF-8");
+}
+
+static void
+test_empty(void **state)
+{
+	char d;
+
+	(void)state;
+	assert_string_equal(records("", 0, &d), "");
+	assert_string_equal(records("\n\n", 0, &d), "");
+}
+
+static long
+failing_read(void *ctx, char *buf, size_t n)
+{
+	(void)ctx;
+	(void)buf;
+	(void)n;
+	return -1;
+}
+
+static void
+test_read_error(void **state)
+{
+	struct esg_csv *c = esg_csv_new(failing_read, NULL);
+	struct esg_csv_rec r;
+
+	(void)state;
+	assert_int_equal(esg_csv_detect(c), -2);
+	assert_int_equal(esg_csv_next(c, &r), -2);
+	esg_csv_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_read_error),
+	};
+
+	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
+}
