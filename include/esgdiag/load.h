@@ -17,6 +17,7 @@ enum {
 	ESG_YAML_MAX_VISITS = 1000000,	/* nodes walked, aliases expanded */
 	ESG_MAX_FIELDS = 10000,
 	ESG_MAX_OPTIONS = 1000,		/* per field, scale range included */
+	ESG_YAML_MAX_DEPTH = 64,	/* nested mappings and sequences */
 };
 
 /*

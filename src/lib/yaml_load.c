@@ -417,6 +417,43 @@ yaml_problem(struct ld *ld, const yaml_parser_t *p)
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
+/*
+ * libyaml has no nesting limit, and its composer slows to a crawl on deeply
+ * nested flow collections (minutes for 200,000 '['): a first pass over the
+ * events stops at ESG_YAML_MAX_DEPTH, long before that cost is paid.
+ */
+static bool
+depth_ok(struct ld *ld, const char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0;
+	bool ok = true, done = false;
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (ok && !done && yaml_parser_parse(&p, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > ESG_YAML_MAX_DEPTH) {
+				esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file,
+				    (unsigned)ev.start_mark.line + 1,
+				    (unsigned)ev.start_mark.column + 1,
+				    _("nesting deeper than %d levels"),
+				    ESG_YAML_MAX_DEPTH);
+				ok = false;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		    ev.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	/* A syntax error is left for compose() to report with its context. */
+	yaml_parser_delete(&p);
+	return ok;
+}
+
 /* Composes the single document of the stream into ld->doc. */
 static bool
 compose(struct ld *ld, const char *text, size_t len)
@@ -466,7 +503,7 @@ esg_load_yaml(const char *name, const char *text, size_t len,
 		    "is larger than %d bytes"), ESG_YAML_MAX_BYTES);
 		return ESG_EINPUT;
 	}
-	if (!compose(&ld, text, len))
+	if (!depth_ok(&ld, text, len) || !compose(&ld, text, len))
 		return ESG_EINPUT;
 	ld.q = esg_arena_alloc(&a, sizeof *ld.q);
 	ld.q->source_name = esg_arena_strdup(&a, name);

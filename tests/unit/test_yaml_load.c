@@ -353,6 +353,21 @@ test_alias_bomb(void **state)
 }
 
 static void
+test_nesting_limit(void **state)
+{
+	struct esg_buf y = ESG_BUF_INIT;
+
+	(void)state;
+	/* The top mapping is level 1, so the 64th [ of line 7 (column 4 + 63) opens level 65. */
+	esg_buf_puts(&y, HEAD "x: ");
+	esg_buf_repeat(&y, "[", 100000);
+	esg_buf_repeat(&y, "]", 100000);
+	assert_contains(load_errors(esg_buf_str(&y)),
+	    "t.yaml:7:67: error: nesting deeper than 64 levels");
+	esg_buf_release(&y);
+}
+
+static void
 test_visit_budget(void **state)
 {
 	struct esg_buf y = ESG_BUF_INIT;
@@ -380,6 +395,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_alias_bomb),
+		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_visit_budget),
 	};
 
