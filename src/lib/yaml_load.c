@@ -489,8 +489,49 @@ out:
 	return ok;
 }
 
+static int
+by_position(const void *x, const void *y)
+{
+	const struct esg_diag *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/*
+ * Conditions are checked once every field is known, after the rest: sort
+ * the messages by position so they read in file order, as a compiler's do.
+ */
+static void
+forward_sorted(struct esg_diags *from, struct esg_diags *to)
+{
+	if (from->n > 0)
+		qsort(from->v, from->n, sizeof *from->v, by_position);
+	for (size_t i = 0; i < from->n; i++)
+		esg_diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
+		    from->v[i].col, "%s", from->v[i].msg);
+	esg_diags_release(from);
+}
+
+static enum esg_status load(const char *name, const char *text, size_t len,
+    struct esg_questionnaire **out, struct esg_diags *d);
+
 enum esg_status
 esg_load_yaml(const char *name, const char *text, size_t len,
+    struct esg_questionnaire **out, struct esg_diags *d)
+{
+	struct esg_diags mine = ESG_DIAGS_INIT;
+	enum esg_status st = load(name, text, len, out, &mine);
+
+	forward_sorted(&mine, d);
+	return st;
+}
+
+static enum esg_status
+load(const char *name, const char *text, size_t len,
     struct esg_questionnaire **out, struct esg_diags *d)
 {
 	struct esg_arena a = ESG_ARENA_INIT;
