@@ -34,7 +34,7 @@ TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_Q = questionnaires/default.yaml
 DEPSTAMP  = build/.deps-ok
 
-.PHONY: all run check check-one unit cli install clean deps
+.PHONY: all run check check-one unit cli ref hygiene install clean deps
 all: esgdiag
 
 $(DEPSTAMP): tools/deps.sh
@@ -78,13 +78,16 @@ unit: $(TESTS)
 	@for t in $(TESTS); do echo "== $$t"; $$t || exit 1; done
 cli: $(BUILD)/esgdiag
 	@sh tests/cli/run.sh $(BUILD)/esgdiag
+# Differential test against the independent Python reference scorer.
+ref: $(BUILD)/esgdiag
+	@sh tests/ref/run.sh $(BUILD)/esgdiag
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
 	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
 	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
 	 { echo "src/lib must not exit or print"; exit 1; }
-check-one: unit cli hygiene
+check-one: unit cli ref hygiene
 
 check: esgdiag
 	$(MAKE) --no-print-directory check-one

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Differential test: esgdiag against the independent reference scorer
+# (tests/ref/esgref.py) on random answers to each questionnaire.
+set -eu
+ESGDIAG=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0 pass=0
+for case in "$here/../../questionnaires/default.yaml:400:7" \
+    "$here/../cli/fixtures/hand.yaml:400:11"; do
+	q=${case%%:*}; rest=${case#*:}; n=${rest%%:*}; seed=${rest#*:}
+	python3 "$here/gen.py" "$q" "$n" "$seed" > "$tmp/a.csv"
+	"$ESGDIAG" -q "$q" score -f json --sheets all "$tmp/a.csv" > "$tmp/mine.json"
+	python3 "$here/esgref.py" "$q" "$tmp/a.csv" > "$tmp/ref.json"
+	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+	fi
+done
+# The shipped examples, scored by both.
+for ex in "$here"/../../questionnaires/examples/*.csv; do
+	"$ESGDIAG" score -f json --sheets all "$ex" > "$tmp/mine.json"
+	python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$ex" > "$tmp/ref.json"
+	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json" >/dev/null; then
+		pass=$((pass + 1))
+	else
+		echo "differs from the reference: $ex"
+		fail=$((fail + 1))
+	fi
+done
+echo "reference: $pass passed, $fail failed"
+[ $fail = 0 ]
