@@ -6,12 +6,14 @@
 #ifndef ESG_CSV_ANSWERS_H
 #define ESG_CSV_ANSWERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "esgdiag/csv.h"
 #include "esgdiag/diag.h"
 
 struct esg_answers;
+struct esg_buf;
 struct esg_questionnaire;
 struct esg_reader;
 
@@ -31,6 +33,17 @@ enum esg_status esg_reader_status(const struct esg_reader *r);
 /* Header columns that match no field, in order (borrowed). */
 const char *const *esg_reader_ignored(const struct esg_reader *r, size_t *n);
 size_t esg_reader_rows(const struct esg_reader *r);
+/* Whether the header has the respondent id column. */
+bool esg_reader_has_id(const struct esg_reader *r);
 void esg_reader_free(struct esg_reader *r);
+
+/*
+ * Appends the answers CSV of one respondent (header and one row, ','
+ * delimited, RFC 4180 quoting): every field's canonical cell, then a
+ * `<id>.note` column for each field that has a note.  With an id, an `id`
+ * column comes first.  What `ask` saves; `score` reads it back exactly.
+ */
+void esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
+    const struct esg_answers *ans, const char *id);
 
 #endif

@@ -55,6 +55,7 @@ struct cli_cmd {
 	const char *usage;	/* translated at use */
 };
 
+int cmd_ask(int, char **, struct cli *);
 int cmd_score(int, char **, struct cli *);
 int cmd_template(int, char **, struct cli *);
 int cmd_validate(int, char **, struct cli *);

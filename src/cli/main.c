@@ -11,6 +11,12 @@
 #include "esgdiag/model.h"
 
 static const struct cli_cmd cmds[] = {
+	{ "ask", cmd_ask, N_("ask [-o FILE] [--resume | --force] [--id NAME]\n"
+	    "  Interactive self-assessment. Every answer is saved at once in FILE\n"
+	    "  (default esgdiag-answers.csv); ends with the maturity profile.\n"
+	    "  --resume   continue FILE at its first unanswered question\n"
+	    "  --force    replace an existing FILE\n"
+	    "  --id NAME  the respondent id written in the file\n") },
 	{ "score", cmd_score, N_("score [-f text|json] [-o FILE] [--sheets N|all]\n"
 	    "       [--id-column NAME] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "

@@ -369,6 +369,15 @@ esg_reader_rows(const struct esg_reader *r)
 	return r->rows;
 }
 
+bool
+esg_reader_has_id(const struct esg_reader *r)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (r->cols[i].is_id)
+			return true;
+	return false;
+}
+
 void
 esg_reader_free(struct esg_reader *r)
 {
@@ -382,4 +391,63 @@ esg_reader_free(struct esg_reader *r)
 	esg_buf_release(&r->why);
 	esg_csv_free(r->csv);
 	free(r);
+}
+
+/* Appends s as one CSV field, quoted when it needs to be. */
+static void
+csv_field(struct esg_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strpbrk(s, ",\";\t\r\n") == NULL && (n == 0 || (s[0] != ' ' &&
+	    s[n - 1] != ' '))) {
+		esg_buf_add(b, s, n);
+		return;
+	}
+	esg_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			esg_buf_putc(b, '"');
+		esg_buf_putc(b, *s);
+	}
+	esg_buf_putc(b, '"');
+}
+
+void
+esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
+    const struct esg_answers *ans, const char *id)
+{
+	struct esg_buf cell = ESG_BUF_INIT;
+	const char *sep = "";
+
+	if (id != NULL) {
+		esg_buf_puts(b, "id");
+		sep = ",";
+	}
+	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
+		esg_buf_puts(b, sep);
+		csv_field(b, q->fields[i].id);
+	}
+	for (size_t i = 0; i < q->nfields; i++)
+		if (ans->a[i].note != NULL)
+			esg_buf_printf(b, ",%s.note", q->fields[i].id);
+	esg_buf_putc(b, '\n');
+	sep = "";
+	if (id != NULL) {
+		csv_field(b, id);
+		sep = ",";
+	}
+	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
+		esg_buf_reset(&cell);
+		esg_cell_format(&cell, &q->fields[i], &ans->a[i]);
+		esg_buf_puts(b, sep);
+		csv_field(b, esg_buf_str(&cell));
+	}
+	for (size_t i = 0; i < q->nfields; i++)
+		if (ans->a[i].note != NULL) {
+			esg_buf_putc(b, ',');
+			csv_field(b, ans->a[i].note);
+		}
+	esg_buf_putc(b, '\n');
+	esg_buf_release(&cell);
 }

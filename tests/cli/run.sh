@@ -16,7 +16,7 @@ cd "$here" || exit 2
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
 # Messages in English, whatever the machine's locale.
-export LC_ALL=C.UTF-8 LANGUAGE=
+export LC_ALL=C.UTF-8 LANGUAGE= COLUMNS=80
 unset NO_COLOR
 pass=0 fail=0
 for dir in cases/*/; do

@@ -1,0 +1,144 @@
+/*
+ * Line input and wrapped, optionally coloured output; see prompt.h.
+ */
+#include "prompt.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "esgdiag/buf.h"
+#include "esgdiag/text.h"
+
+static const char *const colors[] = {
+	[PS_PLAIN] = "", [PS_TITLE] = "\033[1;36m", [PS_QUESTION] = "\033[1m",
+	[PS_HINT] = "\033[2m", [PS_ERROR] = "\033[31m", [PS_OK] = "\033[32m",
+};
+
+static size_t
+term_width(bool tty)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+		return ws.ws_col;
+	if (cols != NULL && atoi(cols) > 20)
+		return (size_t)atoi(cols);
+	return 80;
+}
+
+void
+prompt_init(struct prompt *p, bool no_color)
+{
+	const char *fake = getenv("ESG_FAKETTY");
+	const char *nc = getenv("NO_COLOR");
+
+	memset(p, 0, sizeof *p);
+	p->in = stdin;
+	p->out = stdout;
+	p->tty = (fake != NULL && strcmp(fake, "1") == 0) ||
+	    (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+	p->color = p->tty && !no_color && (nc == NULL || *nc == '\0');
+	p->width = term_width(p->tty);
+	if (p->width > 100)
+		p->width = 100;	/* long lines are hard to read */
+}
+
+void
+prompt_release(struct prompt *p)
+{
+	free(p->line);
+	p->line = NULL;
+}
+
+static void
+style(struct prompt *p, enum prompt_style st, bool on)
+{
+	if (p->color && st != PS_PLAIN)
+		fputs(on ? colors[st] : "\033[0m", p->out);
+}
+
+const char *
+prompt_read(struct prompt *p, const char *text)
+{
+	ssize_t n;
+
+	fputs(text, p->out);
+	fflush(p->out);
+	n = getline(&p->line, &p->cap, p->in);
+	if (n < 0)
+		return NULL;
+	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+		p->line[--n] = '\0';
+	/* Piped input is not echoed: show it, so a transcript reads well. */
+	if (!p->tty)
+		fprintf(p->out, "%s\n", p->line);
+	return p->line;
+}
+
+void
+prompt_printf(struct prompt *p, enum prompt_style st, const char *fmt, ...)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+	const char *s;
+	size_t lead = 0, n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	esg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	s = esg_buf_str(&b);
+	n = b.len;
+	/* Line ends stay outside the colour codes. */
+	while (lead < n && s[lead] == '\n')
+		lead++;
+	while (n > lead && s[n - 1] == '\n')
+		n--;
+	fwrite(s, 1, lead, p->out);
+	style(p, st, true);
+	fwrite(s + lead, 1, n - lead, p->out);
+	style(p, st, false);
+	fputs(s + n, p->out);
+	esg_buf_release(&b);
+}
+
+void
+prompt_wrap(struct prompt *p, enum prompt_style st, const char *lead,
+    const char *text)
+{
+	size_t iw = esg_utf8_width(lead, strlen(lead)), col = iw;
+	const char *s = text;
+	char indent[64];
+
+	if (iw >= sizeof indent)
+		iw = sizeof indent - 1;
+	memset(indent, ' ', iw);
+	indent[iw] = '\0';
+	style(p, st, true);
+	fputs(lead, p->out);
+	while (*s) {
+		size_t wl = strcspn(s, " \n"), w = esg_utf8_width(s, wl);
+
+		if (col > iw && col + 1 + w > p->width) {
+			fprintf(p->out, "\n%s", indent);
+			col = iw;
+		} else if (col > iw) {
+			fputc(' ', p->out);
+			col++;
+		}
+		fwrite(s, 1, wl, p->out);
+		col += w;
+		s += wl;
+		if (*s == '\n' && s[1] == '\n') {	/* keep paragraph breaks */
+			fprintf(p->out, "\n\n%s", indent);
+			col = iw;
+		}
+		while (*s == ' ' || *s == '\n')
+			s++;
+	}
+	style(p, st, false);
+	fputc('\n', p->out);
+}
