@@ -34,7 +34,7 @@ TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_Q = questionnaires/default.yaml
 DEPSTAMP  = build/.deps-ok
 
-.PHONY: all run check check-one unit cli ref hygiene install clean deps
+.PHONY: all run check check-one unit cli ref html hygiene install clean deps
 all: esgdiag
 
 $(DEPSTAMP): tools/deps.sh
@@ -81,6 +81,9 @@ cli: $(BUILD)/esgdiag
 # Differential test against the independent Python reference scorer.
 ref: $(BUILD)/esgdiag
 	@sh tests/ref/run.sh $(BUILD)/esgdiag
+# The HTML report in headless Chromium (skipped with a message without it).
+html: $(BUILD)/esgdiag
+	@sh tests/html/run.sh $(BUILD)/esgdiag
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
@@ -91,6 +94,7 @@ check-one: unit cli ref hygiene
 
 check: esgdiag
 	$(MAKE) --no-print-directory check-one
+	$(MAKE) --no-print-directory html
 	$(MAKE) --no-print-directory check-one SANITIZE=address,undefined
 	@echo "make check: all suites passed, normal and sanitized"
 

@@ -14,10 +14,23 @@ struct esg_buf;
 struct esg_questionnaire;
 struct esg_result;
 
+/* CI thresholds (SPEC §6): NAN where none is set. */
+struct esg_thresholds {
+	double overall;
+	double *pillar;		/* [npillars], or NULL */
+	bool obligations;	/* --fail-on-obligation */
+};
+
 struct esg_render_opts {
 	size_t max_sheets;	/* recommendations shown; SIZE_MAX for all */
 	bool verbose;
+	bool color;		/* ANSI colours (text) */
+	bool utf8;		/* UTF-8 bars, else ASCII (text) */
+	size_t width;		/* columns (text); 0 means 80 */
+	const struct esg_thresholds *th;	/* NULL: none (junit, CI) */
 };
+
+#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL }
 
 struct esg_renderer {
 	const char *name;
@@ -42,8 +55,40 @@ void esg_json_score(struct esg_buf *b, double x);
 void esg_json_profile_value(struct esg_buf *b, const struct esg_result *r,
     size_t i);
 
+/* Text escaped for XML and HTML (attributes and content). */
+void esg_xml_str(struct esg_buf *b, const char *s);
+struct esg_sheet;
+/* A sheet in full, in Markdown, under a heading prefix such as "##". */
+void esg_md_sheet(struct esg_buf *b, const struct esg_sheet *s,
+    const char *heading);
+
+/* The questionnaire as a printable form, in Markdown (template -f markdown). */
+void esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q);
+
 /* The number of recommendations a renderer shows. */
 size_t esg_render_nrecs(const struct esg_result *r,
     const struct esg_render_opts *o);
+/* The level label of a score (rounded first), or NULL for a null score. */
+const char *esg_render_level(const struct esg_questionnaire *q, double x);
+/* The index of that level, or -1. */
+int esg_render_level_index(const struct esg_questionnaire *q, double x);
+/*
+ * Appends text wrapped to width columns: lead starts the first line, and
+ * the next lines are indented by indent spaces.
+ */
+void esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
+    const char *text, size_t width);
+/* A profile or question answer as a person reads it (labels, units). */
+void esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i);
+/* Whether an answer has something to show; notes count. */
+bool esg_render_has_notes(const struct esg_result *r);
+/*
+ * Whether a rounded score falls strictly below its threshold (SPEC §6); a
+ * null score never falls short.  th may be NULL.
+ */
+bool esg_thresholds_short_pillar(const struct esg_thresholds *th,
+    const struct esg_result *r, size_t p);
+bool esg_thresholds_short_overall(const struct esg_thresholds *th,
+    const struct esg_result *r);
 
 #endif

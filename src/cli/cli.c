@@ -4,9 +4,11 @@
  * once complete (a temporary file renamed over -o).
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/load.h"
 #include "esgdiag/model.h"
+#include "esgdiag/render.h"
 #include "esgdiag/xalloc.h"
 
 int
@@ -218,4 +221,20 @@ cli_out_close(struct cli *cli, bool ok)
 	cli->out_tmp = NULL;
 	cli->out = NULL;
 	return rc;
+}
+
+void
+cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *fake = getenv("ESG_FAKETTY");
+	bool tty = isatty(fileno(out)) || (fake != NULL && strcmp(fake, "1") == 0);
+	struct winsize ws;
+
+	o->verbose = cli->verbose;
+	o->color = tty && !cli->no_color && (nc == NULL || *nc == '\0');
+	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	o->width = 80;
+	if (tty && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 60)
+		o->width = ws.ws_col > 120 ? 120 : ws.ws_col;
 }

@@ -56,7 +56,10 @@ struct cli_cmd {
 };
 
 int cmd_ask(int, char **, struct cli *);
+int cmd_explain(int, char **, struct cli *);
+int cmd_obligations(int, char **, struct cli *);
 int cmd_score(int, char **, struct cli *);
+int cmd_sheets(int, char **, struct cli *);
 int cmd_template(int, char **, struct cli *);
 int cmd_validate(int, char **, struct cli *);
 
@@ -73,6 +76,14 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_print_usage(FILE *fp, const struct cli_cmd *cmd);
 const struct cli_cmd *cli_find_cmd(const char *name);
+
+struct esg_render_opts;
+/*
+ * Fills the renderer options from the command line and where the output
+ * goes: colours only on a terminal and never with NO_COLOR or --no-color,
+ * UTF-8 bars when the locale's character set is UTF-8, the terminal's width.
+ */
+void cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o);
 
 /* Loads -q FILE or the default questionnaire; returns an exit status. */
 int cli_load(struct cli *cli);

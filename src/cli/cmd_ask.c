@@ -486,10 +486,11 @@ static void
 finish(struct interview *iv)
 {
 	const struct esg_renderer *text = esg_renderer_find("text");
-	struct esg_render_opts opts = { 3, false };
+	struct esg_render_opts opts = ESG_RENDER_OPTS_INIT;
 	struct esg_buf b = ESG_BUF_INIT;
 
 	refresh(iv);
+	cli_render_opts(iv->cli, iv->pr.out, &opts);
 	iv->ans.id = iv->id ? iv->id : "1";
 	prompt_printf(&iv->pr, PS_TITLE, "\n== %s ==\n\n", _("Your maturity profile"));
 	text->begin(&b, iv->q, &opts);

@@ -123,6 +123,7 @@ run_files(struct score_run *run, int n, char **files)
 
 	if ((status = cli_out_open(cli)) != EXIT_OK)
 		return status;
+	cli_render_opts(cli, cli->out, &run->opts);
 	run->result = esg_result_new(cli->q);
 	esg_answers_init(&run->answers, cli->q);
 	run->renderer->begin(&run->buf, cli->q, &run->opts);
@@ -146,7 +147,7 @@ cmd_score(int argc, char **argv, struct cli *cli)
 		{ "id-column", required_argument, NULL, OPT_ID_COLUMN },
 		CLI_GLOBAL_OPTS,
 	};
-	struct score_run run = { .cli = cli, .opts = { 3, false } };
+	struct score_run run = { .cli = cli, .opts = ESG_RENDER_OPTS_INIT };
 	int c, status;
 
 	optind = 0;
@@ -168,7 +169,6 @@ cmd_score(int argc, char **argv, struct cli *cli)
 	if (run.renderer == NULL)
 		return cli_usage_error(_("unknown format '%s' (expected one of: "
 		    "%s)"), cli->format, esg_renderer_names());
-	run.opts.verbose = cli->verbose;
 	if ((status = cli_load(cli)) != EXIT_OK)
 		return status;
 	return run_files(&run, argc - optind, argv + optind);

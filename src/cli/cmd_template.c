@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/render.h"
 
 static void
 csv_header(struct esg_buf *b, const struct esg_questionnaire *q)
@@ -33,14 +34,18 @@ cmd_template(int argc, char **argv, struct cli *cli)
 	if (optind < argc)
 		return cli_usage_error(_("template takes no argument"));
 	fmt = cli->format ? cli->format : "csv";
-	if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "yaml") != 0)
-		return cli_usage_error(_("unknown format '%s' (expected csv or "
-		    "yaml)"), fmt);
+	if (strcmp(fmt, "md") == 0)
+		fmt = "markdown";
+	if (strcmp(fmt, "csv") && strcmp(fmt, "yaml") && strcmp(fmt, "markdown"))
+		return cli_usage_error(_("unknown format '%s' (expected csv, "
+		    "markdown or yaml)"), fmt);
 	if ((status = cli_load(cli)) != EXIT_OK ||
 	    (status = cli_out_open(cli)) != EXIT_OK)
 		return status;
 	if (strcmp(fmt, "yaml") == 0)
 		esg_buf_add(&b, cli->q->source, cli->q->source_len);
+	else if (strcmp(fmt, "markdown") == 0)
+		esg_md_questionnaire(&b, cli->q);
 	else
 		csv_header(&b, cli->q);
 	status = cli_out_write(cli, &b);

@@ -17,15 +17,25 @@ static const struct cli_cmd cmds[] = {
 	    "  --resume   continue FILE at its first unanswered question\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent id written in the file\n") },
+	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] ANSWERS.csv\n"
+	    "  How each score of one respondent (the first, or ID) was reached:\n"
+	    "  answers, weights, contributions, and what was excluded and why.\n") },
+	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
+	    "[-f text|json] [ANSWERS.csv...]\n"
+	    "  Which legal obligations apply to a profile and why: give the profile\n"
+	    "  fields as options (e.g. --type epci --population 65000 --achats 60),\n"
+	    "  or answers files, which also say whether each one is met.\n") },
 	{ "score", cmd_score, N_("score [-f text|json] [-o FILE] [--sheets N|all]\n"
 	    "       [--id-column NAME] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
 	    "  --sheets N|all     recommended sheets to show (default 3)\n"
 	    "  --id-column NAME   column holding respondent ids (default id)\n") },
-	{ "template", cmd_template, N_("template [-f csv|yaml]\n"
-	    "  Prints a blank answers CSV header (csv, the default), or the "
-	    "source of\n  the questionnaire (yaml), to copy and adapt.\n") },
+	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
+	    "  Lists the action sheets, or shows one in full.\n") },
+	{ "template", cmd_template, N_("template [-f csv|markdown|yaml]\n"
+	    "  Prints a blank answers CSV header (csv, the default), a printable\n"
+	    "  questionnaire (markdown), or the questionnaire's source (yaml).\n") },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
 	    "prints every\n  problem as FILE:LINE:COL: error: message.\n") },

@@ -3,6 +3,7 @@
  */
 #include "esgdiag/render.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,11 @@
 static const struct esg_renderer renderers[] = {
 	{ "text", esg_text_begin, esg_text_respondent, esg_text_end },
 	{ "json", esg_json_begin, esg_json_respondent, esg_json_end },
+	{ "csv", esg_csv_begin, esg_csv_respondent, esg_csv_end },
+	{ "markdown", esg_md_begin, esg_md_respondent, esg_md_end },
+	{ "md", esg_md_begin, esg_md_respondent, esg_md_end },
+	{ "html", esg_html_begin, esg_html_respondent, esg_html_end },
+	{ "junit", esg_junit_begin, esg_junit_respondent, esg_junit_end },
 };
 
 const struct esg_renderer *
@@ -30,7 +36,7 @@ esg_renderer_find(const char *name)
 const char *
 esg_renderer_names(void)
 {
-	return "text json";
+	return "text json csv markdown html junit";
 }
 
 size_t
@@ -102,5 +108,133 @@ esg_json_profile_value(struct esg_buf *b, const struct esg_result *r, size_t i)
 		return;
 	default:
 		esg_json_str(b, f->options[a->opt].value);
+	}
+}
+
+const char *
+esg_render_level(const struct esg_questionnaire *q, double x)
+{
+	return esg_score_is_null(x) ? NULL : esg_level_of(q, esg_round2(x));
+}
+
+int
+esg_render_level_index(const struct esg_questionnaire *q, double x)
+{
+	int k = -1;
+
+	if (esg_score_is_null(x))
+		return -1;
+	x = esg_round2(x);
+	for (size_t i = 0; i < q->nlevels; i++)
+		if (q->levels[i].min <= x)
+			k = (int)i;
+	return k;
+}
+
+void
+esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
+    const char *text, size_t width)
+{
+	size_t col = esg_utf8_width(lead, strlen(lead)), start = col;
+	const char *s = text;
+
+	esg_buf_puts(b, lead);
+	if (width < indent + 20)
+		width = indent + 20;
+	while (*s) {
+		size_t wl = strcspn(s, " \n\t"), w = esg_utf8_width(s, wl);
+
+		if (col > start && col + 1 + w > width) {
+			esg_buf_putc(b, '\n');
+			esg_buf_repeat(b, " ", indent);
+			col = start = indent;
+		} else if (col > start) {
+			esg_buf_putc(b, ' ');
+			col++;
+		}
+		esg_buf_add(b, s, wl);
+		col += w;
+		s += wl;
+		while (*s == ' ' || *s == '\n' || *s == '\t')
+			s++;
+	}
+	esg_buf_putc(b, '\n');
+}
+
+void
+esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i)
+{
+	const struct esg_field *f = &r->q->fields[i];
+	const struct esg_answer *a = &r->ans->a[i];
+
+	if (a->state != ESG_A_VALUE || f->type == ESG_QTYPE_NUMBER ||
+	    f->type == ESG_QTYPE_TEXT) {
+		esg_cell_format(b, f, a);
+		if (a->state == ESG_A_VALUE && f->unit)
+			esg_buf_printf(b, " %s", f->unit);
+		return;
+	}
+	if (f->type == ESG_QTYPE_MULTI) {
+		for (size_t k = 0, n = 0; k < f->noptions; k++)
+			if (a->sel[k])
+				esg_buf_printf(b, "%s%s", n++ ? " ; " : "",
+				    f->options[k].label);
+		return;
+	}
+	if (f->type == ESG_QTYPE_SCALE && f->options[a->opt].label == NULL) {
+		esg_buf_printf(b, "%s / %d", f->options[a->opt].value, f->max);
+		return;
+	}
+	esg_buf_puts(b, f->options[a->opt].label);
+}
+
+bool
+esg_render_has_notes(const struct esg_result *r)
+{
+	for (size_t i = 0; i < r->q->nfields; i++)
+		if (r->ans->a[i].note != NULL)
+			return true;
+	return false;
+}
+
+static bool
+short_of(double score, double threshold)
+{
+	return !isnan(threshold) && !esg_score_is_null(score) &&
+	    esg_round2(score) < threshold;
+}
+
+bool
+esg_thresholds_short_pillar(const struct esg_thresholds *th,
+    const struct esg_result *r, size_t p)
+{
+	return th != NULL && th->pillar != NULL && short_of(r->pillar[p], th->pillar[p]);
+}
+
+bool
+esg_thresholds_short_overall(const struct esg_thresholds *th,
+    const struct esg_result *r)
+{
+	return th != NULL && short_of(r->overall, th->overall);
+}
+
+void
+esg_xml_str(struct esg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': esg_buf_puts(b, "&amp;"); break;
+		case '<': esg_buf_puts(b, "&lt;"); break;
+		case '>': esg_buf_puts(b, "&gt;"); break;
+		case '"': esg_buf_puts(b, "&quot;"); break;
+		case '\'': esg_buf_puts(b, "&#39;"); break;
+		default:
+			/* Control characters are not allowed in XML 1.0. */
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t' &&
+			    *s != '\r')
+				esg_buf_putc(b, '?');
+			else
+				esg_buf_putc(b, *s);
+		}
 	}
 }

@@ -19,4 +19,29 @@ void esg_json_respondent(struct esg_buf *, const struct esg_result *,
 void esg_json_end(struct esg_buf *, const struct esg_questionnaire *,
     const struct esg_render_opts *, size_t);
 
+void esg_md_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_md_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_md_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+void esg_csv_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_csv_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_csv_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+void esg_junit_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_junit_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_junit_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+void esg_html_begin(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *);
+void esg_html_respondent(struct esg_buf *, const struct esg_result *,
+    const struct esg_render_opts *, size_t);
+void esg_html_end(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, size_t);
+
 #endif

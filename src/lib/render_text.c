@@ -1,6 +1,8 @@
 /*
- * The plain-text maturity profile a person reads in a terminal.  Labels
- * are padded by display width, not bytes, so accented French lines up.
+ * The maturity profile a person reads in a terminal: scores with bars and
+ * levels, coverage, obligations, and the recommended sheets in full.  Uses
+ * the width it is given (80 by default), UTF-8 bars or an ASCII fallback,
+ * and colours per level only when asked (the CLI asks on a terminal).
  */
 #include <math.h>
 #include <string.h>
@@ -13,7 +15,25 @@
 #include "i18n.h"
 #include "render_impl.h"
 
-enum { LABEL_WIDTH = 34, BAR_WIDTH = 20 };
+enum { LABEL_MIN = 24, LABEL_MAX = 40 };
+
+struct layout {
+	const struct esg_render_opts *o;
+	size_t width, label, bar;
+};
+
+static struct layout
+layout_of(const struct esg_render_opts *o)
+{
+	struct layout l = { o, o->width ? o->width : 80, 0, 0 };
+
+	/* label + space + bar + " 100.00  " + level name of about 12. */
+	l.label = l.width > 80 ? LABEL_MAX : LABEL_MIN + (l.width > 72 ? 10 : 0);
+	l.bar = l.width > l.label + 24 + 10 ? l.width - l.label - 24 : 10;
+	if (l.bar > 40)
+		l.bar = 40;
+	return l;
+}
 
 /* Appends s padded with spaces to w columns (cut with "..." if longer). */
 static void
@@ -24,10 +44,9 @@ padded(struct esg_buf *b, const char *s, size_t w)
 	if (width > w) {
 		size_t cols = 0, i = 0;
 
-		for (; i < n; i++) {
+		for (; i < n; i++)
 			if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cols > w - 3)
 				break;
-		}
 		esg_buf_add(b, s, i);
 		esg_buf_puts(b, "...");
 		return;
@@ -36,24 +55,57 @@ padded(struct esg_buf *b, const char *s, size_t w)
 	esg_buf_repeat(b, " ", w - width);
 }
 
-static void
-score_line(struct esg_buf *b, const struct esg_questionnaire *q,
-    const char *label, double x)
+static const char *
+level_color(const struct esg_questionnaire *q, int k)
 {
-	esg_buf_puts(b, "  ");
-	padded(b, label, LABEL_WIDTH);
-	if (esg_score_is_null(x)) {
-		esg_buf_printf(b, " %-*s   %s\n", BAR_WIDTH, "", _("no score"));
+	static const char *const c[] = { "\033[31m", "\033[33m", "\033[36m", "\033[32m" };
+
+	if (k < 0 || q->nlevels < 2)
+		return "";
+	return c[(size_t)k * 3 / (q->nlevels - 1)];
+}
+
+static void
+bar(struct esg_buf *b, const struct layout *l, double r)
+{
+	size_t eighths = (size_t)lround(r * (double)l->bar * 8 / 100);
+	static const char *const part[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	size_t full = eighths / 8, used = full;
+
+	if (!l->o->utf8) {
+		size_t n = (size_t)lround(r * (double)l->bar / 100);
+
+		esg_buf_repeat(b, "#", n);
+		esg_buf_repeat(b, ".", l->bar - n);
 		return;
 	}
-	double r = esg_round2(x);
-	size_t fill = (size_t)lround(r * BAR_WIDTH / 100);
-	const char *level = esg_level_of(q, r);
+	esg_buf_repeat(b, "█", full);
+	if (eighths % 8 && used < l->bar) {
+		esg_buf_puts(b, part[eighths % 8]);
+		used++;
+	}
+	esg_buf_repeat(b, "░", l->bar - used);
+}
 
+static void
+score_line(struct esg_buf *b, const struct layout *l,
+    const struct esg_questionnaire *q, const char *label, double x)
+{
+	int k = esg_render_level_index(q, x);
+
+	esg_buf_puts(b, "  ");
+	padded(b, label, l->label);
 	esg_buf_putc(b, ' ');
-	esg_buf_repeat(b, "#", fill);
-	esg_buf_repeat(b, ".", BAR_WIDTH - fill);
-	esg_buf_printf(b, " %6.2f  %s\n", x, level ? level : "");
+	if (esg_score_is_null(x)) {
+		esg_buf_repeat(b, " ", l->bar);
+		esg_buf_printf(b, "     -  %s\n", _("no score (nothing applies)"));
+		return;
+	}
+	if (l->o->color)
+		esg_buf_puts(b, level_color(q, k));
+	bar(b, l, esg_round2(x));
+	esg_buf_printf(b, " %6.2f  %s", x, k >= 0 ? q->levels[k].label : "");
+	esg_buf_puts(b, l->o->color ? "\033[0m\n" : "\n");
 }
 
 void
@@ -61,7 +113,8 @@ esg_text_begin(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o)
 {
 	(void)o;
-	esg_buf_printf(b, "%s (%s %s)\n", q->title, q->id, q->version);
+	esg_buf_printf(b, "%s\n", q->title);
+	esg_buf_printf(b, _("questionnaire %s, version %s\n"), q->id, q->version);
 }
 
 static void
@@ -70,21 +123,48 @@ profile(struct esg_buf *b, const struct esg_result *r)
 	const struct esg_questionnaire *q = r->q;
 
 	for (size_t i = 0; i < q->nprofile; i++) {
-		struct esg_buf v = ESG_BUF_INIT;
-
-		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
-		esg_buf_puts(b, "  ");
-		padded(b, q->fields[i].text, LABEL_WIDTH);
-		esg_buf_printf(b, " %s\n", v.len ? esg_buf_str(&v) : "-");
-		esg_buf_release(&v);
+		esg_buf_printf(b, "  %-14s ", q->fields[i].id);
+		if (r->ans->a[i].state == ESG_A_EMPTY)
+			esg_buf_puts(b, "-");
+		esg_render_answer(b, r, i);
+		esg_buf_putc(b, '\n');
 	}
+}
+
+static void
+coverage(struct esg_buf *b, const struct esg_result *r, size_t width)
+{
+	const struct esg_coverage *c = &r->cov;
+	struct esg_buf line = ESG_BUF_INIT;
+
+	esg_buf_printf(&line, _("%zu of %zu scored questions apply: %zu answered, "
+	    "%zu unknown, %zu unanswered (%zu not applicable)."), c->applicable,
+	    c->applicable + c->not_applicable, c->answered, c->unknown,
+	    c->unanswered, c->not_applicable);
+	esg_buf_printf(b, "\n%s\n", _("Coverage"));
+	esg_render_wrap(b, "  ", 2, esg_buf_str(&line), width);
+	if (c->applicable > 0 && c->answered * 10 < c->applicable * 8) {
+		esg_buf_reset(&line);
+		esg_buf_printf(&line, _("Warning: only %zu%% of the questions that "
+		    "apply are answered. Unanswered and unknown answers count as 0, "
+		    "so the scores understate practice that was not reported."),
+		    c->answered * 100 / c->applicable);
+		esg_render_wrap(b, "  ! ", 4, esg_buf_str(&line), width);
+	}
+	esg_buf_release(&line);
+}
+
+static const char *
+applies_text(unsigned char t)
+{
+	return t == 1 ? _("yes") : t == 0 ? _("no") : _("unknown");
 }
 
 static const char *
 status_text(enum esg_ostatus s)
 {
 	switch (s) {
-	case ESG_OBL_NOT_APPLICABLE: return _("does not apply");
+	case ESG_OBL_NOT_APPLICABLE: return "-";
 	case ESG_OBL_UNKNOWN: return _("unknown");
 	case ESG_OBL_COMPLIANT: return _("met");
 	case ESG_OBL_NON_COMPLIANT: return _("NOT MET");
@@ -93,26 +173,107 @@ status_text(enum esg_ostatus s)
 }
 
 static void
-recommendations(struct esg_buf *b, const struct esg_result *r,
-    const struct esg_render_opts *o)
+obligations(struct esg_buf *b, const struct esg_result *r, const struct layout *l)
 {
-	size_t n = esg_render_nrecs(r, o);
+	const struct esg_questionnaire *q = r->q;
+
+	if (q->nobligations == 0)
+		return;
+	esg_buf_printf(b, "\n%s\n  ", _("Legal obligations"));
+	padded(b, _("obligation"), l->label);
+	esg_buf_printf(b, " %-8s %s\n", _("applies"), _("status"));
+	for (size_t i = 0; i < q->nobligations; i++) {
+		const struct esg_obligation *o = &q->obligations[i];
+
+		esg_buf_puts(b, "  ");
+		padded(b, o->title, l->label);
+		esg_buf_printf(b, " %-8s ", applies_text(r->applies[i]));
+		if (l->o->color && r->obligation[i] == ESG_OBL_NON_COMPLIANT)
+			esg_buf_printf(b, "\033[31m%s\033[0m\n", status_text(r->obligation[i]));
+		else
+			esg_buf_printf(b, "%s\n", status_text(r->obligation[i]));
+		if (r->applies[i] != 0 && *o->source)
+			esg_render_wrap(b, "    ", 4, o->source, l->width);
+	}
+}
+
+static void
+list(struct esg_buf *b, const char *title, const char **items, size_t n,
+    size_t width)
+{
+	if (n == 0)
+		return;
+	esg_buf_printf(b, "     %s\n", title);
+	for (size_t i = 0; i < n; i++)
+		esg_render_wrap(b, "       - ", 9, items[i], width);
+}
+
+static void
+sheet(struct esg_buf *b, const struct esg_result *r, size_t i, size_t width)
+{
+	const struct esg_rec *rec = &r->recs[i];
+	const struct esg_sheet *s = &r->q->sheets[rec->sheet];
+	struct esg_buf t = ESG_BUF_INIT;
+
+	esg_buf_printf(&t, "%zu. %s", i + 1, s->title);
+	esg_render_wrap(b, "  ", 5, esg_buf_str(&t), width);
+	esg_buf_reset(&t);
+	if (rec->obligation)
+		esg_buf_printf(&t, _("Why: needed to meet a legal obligation "
+		    "(could add %.2f points)."), rec->gain);
+	else
+		esg_buf_printf(&t, _("Why: could add %.2f points to the overall "
+		    "score."), rec->gain);
+	esg_render_wrap(b, "     ", 5, esg_buf_str(&t), width);
+	esg_render_wrap(b, "     ", 5, s->objective, width);
+	list(b, _("Key steps:"), s->steps, s->nsteps, width);
+	list(b, _("Deliverables:"), s->deliverables, s->ndeliverables, width);
+	if (s->nrefs > 0)
+		esg_buf_printf(b, "     %s\n", _("References:"));
+	for (size_t k = 0; k < s->nrefs; k++) {
+		esg_buf_reset(&t);
+		esg_buf_printf(&t, s->refs[k].url ? "%s <%s>" : "%s", s->refs[k].label,
+		    s->refs[k].url);
+		esg_render_wrap(b, "       - ", 9, esg_buf_str(&t), width);
+	}
+	esg_buf_release(&t);
+}
+
+static void
+recommendations(struct esg_buf *b, const struct esg_result *r,
+    const struct layout *l)
+{
+	size_t n = esg_render_nrecs(r, l->o);
 
 	esg_buf_printf(b, "\n%s\n", _("Recommended action sheets"));
 	if (n == 0)
-		esg_buf_printf(b, "  %s\n", _("none"));
+		esg_buf_printf(b, "  %s\n", _("None: no sheet would raise the score."));
 	for (size_t i = 0; i < n; i++) {
-		const struct esg_sheet *s = &r->q->sheets[r->recs[i].sheet];
-
-		esg_buf_printf(b, "  %zu. %s [%s]\n", i + 1, s->title, s->id);
-		if (r->recs[i].obligation)
-			esg_buf_printf(b, "     %s\n", _("needed to meet a legal "
-			    "obligation"));
-		else
-			esg_buf_printf(b, _("     could add %.2f points to the "
-			    "overall score\n"), r->recs[i].gain);
-		esg_buf_printf(b, "     %s\n", s->objective);
+		if (i > 0)
+			esg_buf_putc(b, '\n');
+		sheet(b, r, i, l->width);
 	}
+}
+
+static void
+notes(struct esg_buf *b, const struct esg_result *r, size_t width)
+{
+	const struct esg_questionnaire *q = r->q;
+	struct esg_buf t = ESG_BUF_INIT;
+
+	if (!esg_render_has_notes(r))
+		return;
+	esg_buf_printf(b, "\n%s\n", _("Justifications given"));
+	for (size_t i = 0; i < q->nfields; i++) {
+		if (r->ans->a[i].note == NULL)
+			continue;
+		esg_buf_reset(&t);
+		esg_render_answer(&t, r, i);
+		esg_buf_printf(&t, " — %s", r->ans->a[i].note);
+		esg_buf_printf(b, "  %s:\n", q->fields[i].id);
+		esg_render_wrap(b, "    ", 4, esg_buf_str(&t), width);
+	}
+	esg_buf_release(&t);
 }
 
 void
@@ -120,30 +281,21 @@ esg_text_respondent(struct esg_buf *b, const struct esg_result *r,
     const struct esg_render_opts *o, size_t n)
 {
 	const struct esg_questionnaire *q = r->q;
-	const struct esg_coverage *c = &r->cov;
+	struct layout l = layout_of(o);
 
-	esg_buf_printf(b, "%s\n%s %s\n", n ? "\n" : "", _("Respondent"),
-	    r->ans->id);
+	esg_buf_printf(b, "\n%s%s %s\n", n ? "\n" : "", _("Respondent"), r->ans->id);
 	profile(b, r);
 	esg_buf_printf(b, "\n%s\n", _("Maturity"));
-	score_line(b, q, _("Overall"), r->overall);
+	score_line(b, &l, q, _("Overall"), r->overall);
 	for (size_t p = 0; p < q->npillars; p++)
-		score_line(b, q, q->pillars[p].label, r->pillar[p]);
+		score_line(b, &l, q, q->pillars[p].label, r->pillar[p]);
 	esg_buf_printf(b, "\n%s\n", _("Sections"));
 	for (size_t s = 0; s < q->nsections; s++)
-		score_line(b, q, q->sections[s].title, r->section[s]);
-	esg_buf_printf(b, _("\nCoverage: %zu applicable questions: %zu answered, "
-	    "%zu unknown, %zu unanswered; %zu not applicable\n"),
-	    c->applicable, c->answered, c->unknown, c->unanswered,
-	    c->not_applicable);
-	if (q->nobligations > 0)
-		esg_buf_printf(b, "\n%s\n", _("Legal obligations"));
-	for (size_t i = 0; i < q->nobligations; i++) {
-		esg_buf_puts(b, "  ");
-		padded(b, q->obligations[i].title, LABEL_WIDTH);
-		esg_buf_printf(b, " %s\n", status_text(r->obligation[i]));
-	}
-	recommendations(b, r, o);
+		score_line(b, &l, q, q->sections[s].title, r->section[s]);
+	coverage(b, r, l.width);
+	obligations(b, r, &l);
+	recommendations(b, r, &l);
+	notes(b, r, l.width);
 }
 
 void

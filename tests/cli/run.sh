@@ -6,7 +6,7 @@
 #   expected.out   expected standard output
 #   expected.err   expected standard error (absent: must be empty)
 #   expected.rc    expected exit status
-#   json           optional marker: standard output must parse as JSON
+#   json, xml      optional markers: standard output must parse as JSON, XML
 # UPDATE=1 rewrites the expected files, for review with git diff.
 set -u
 ESGDIAG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -40,6 +40,11 @@ for dir in cases/*/; do
 	cmp -s "$out/rc" "$dir/expected.rc" || ok=0
 	if [ -f "$dir/json" ] && ! python3 -m json.tool "$out/out" >/dev/null 2>&1; then
 		echo "  $name: standard output is not valid JSON"
+		ok=0
+	fi
+	if [ -f "$dir/xml" ] && ! xmllint --noout "$out/out" 2>"$out/xmlerr"; then
+		echo "  $name: standard output is not well-formed XML"
+		cat "$out/xmlerr"
 		ok=0
 	fi
 	if [ $ok = 1 ]; then

@@ -1,0 +1,268 @@
+/*
+ * esgdiag obligations: which legal obligations apply to a profile, and
+ * why.  The profile comes as --FIELD VALUE for each profile field of the
+ * questionnaire (the options are made from the questionnaire itself), or
+ * as an answers CSV, whose other answers then also say whether each
+ * obligation is met.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/cond.h"
+#include "esgdiag/csv_answers.h"
+#include "esgdiag/model.h"
+#include "esgdiag/render.h"
+#include "esgdiag/score.h"
+
+enum { OPT_FIELD = OPT_CMD + 100 };
+
+static const char *
+applies_word(unsigned char t)
+{
+	return t == ESG_TRUE ? _("yes") : t == ESG_FALSE ? _("no") : _("unknown");
+}
+
+static void
+text_report(struct esg_buf *b, const struct esg_result *r, bool answers)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	esg_buf_printf(b, "%s %s\n", _("Respondent"), r->ans->id);
+	for (size_t i = 0; i < q->nobligations; i++) {
+		const struct esg_obligation *o = &q->obligations[i];
+
+		esg_buf_printf(b, "\n  %s [%s]\n", o->title, o->id);
+		esg_buf_printf(b, _("    applies: %s   (condition: %s)\n"),
+		    applies_word(r->applies[i]), o->applies_src);
+		if (r->applies[i] == ESG_TRUE)
+			esg_buf_printf(b, _("    status: %s%s\n"),
+			    esg_ostatus_name(r->obligation[i]), answers ? "" :
+			    _(" (answer the questionnaire to know whether it is met)"));
+		esg_render_wrap(b, _("    source: "), 12, o->source, 80);
+		if (o->sheet != ESG_NONE && r->applies[i] != ESG_FALSE)
+			esg_buf_printf(b, _("    help: esgdiag sheets %s\n"),
+			    q->sheets[o->sheet].id);
+	}
+}
+
+static void
+json_report(struct esg_buf *b, const struct esg_result *r, size_t n)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	esg_buf_puts(b, n ? ",\n  {\"id\": " : "\n  {\"id\": ");
+	esg_json_str(b, r->ans->id);
+	esg_buf_puts(b, ", \"obligations\": [");
+	for (size_t i = 0; i < q->nobligations; i++) {
+		const struct esg_obligation *o = &q->obligations[i];
+
+		esg_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		esg_json_str(b, o->id);
+		esg_buf_puts(b, ", \"title\": ");
+		esg_json_str(b, o->title);
+		esg_buf_printf(b, ", \"applies\": %s, \"status\": \"%s\", \"condition\": ",
+		    r->applies[i] == ESG_TRUE ? "true" : r->applies[i] == ESG_FALSE ?
+		    "false" : "null", esg_ostatus_name(r->obligation[i]));
+		esg_json_str(b, o->applies_src);
+		esg_buf_puts(b, ", \"source\": ");
+		esg_json_str(b, o->source);
+		esg_buf_puts(b, ", \"sheet\": ");
+		if (o->sheet != ESG_NONE)
+			esg_json_str(b, q->sheets[o->sheet].id);
+		else
+			esg_buf_puts(b, "null");
+		esg_buf_putc(b, '}');
+	}
+	esg_buf_puts(b, "]}");
+}
+
+struct run {
+	struct cli *cli;
+	bool json;
+	struct esg_buf out;
+	size_t n;
+};
+
+static void
+report(struct run *run, const struct esg_result *r, bool answers)
+{
+	if (run->json)
+		json_report(&run->out, r, run->n);
+	else {
+		if (run->n)
+			esg_buf_putc(&run->out, '\n');
+		text_report(&run->out, r, answers);
+	}
+	run->n++;
+}
+
+/* The -q given after the command, needed before the options can be made. */
+static const char *
+find_questionnaire(int argc, char **argv, const char *dflt)
+{
+	for (int i = 1; i < argc; i++) {
+		if ((!strcmp(argv[i], "-q") || !strcmp(argv[i], "--questionnaire")) &&
+		    i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "--questionnaire=", 16))
+			return argv[i] + 16;
+		if (!strncmp(argv[i], "-q", 2) && argv[i][2])
+			return argv[i] + 2;
+		if (!strcmp(argv[i], "--"))
+			break;
+	}
+	return dflt;
+}
+
+static struct option *
+make_options(const struct esg_questionnaire *q)
+{
+	static const struct option globals[] = { CLI_GLOBAL_OPTS };
+	size_t ng = sizeof globals / sizeof globals[0];
+	struct option *o = calloc(q->nprofile + ng, sizeof *o);
+
+	if (o == NULL)
+		return NULL;
+	for (size_t i = 0; i < q->nprofile; i++)
+		o[i] = (struct option){ q->fields[i].id, required_argument, NULL,
+		    OPT_FIELD + (int)i };
+	memcpy(o + q->nprofile, globals, sizeof globals);
+	return o;
+}
+
+/* Parses --FIELD VALUE into the answer of field i; returns an exit status. */
+static int
+profile_value(const struct esg_questionnaire *q, struct esg_answers *ans,
+    size_t i, const char *v)
+{
+	struct esg_buf why = ESG_BUF_INIT;
+	int rc = EXIT_OK;
+
+	if (esg_cell_parse(&q->fields[i], v, strlen(v), &ans->a[i], &ans->arena,
+	    &why) != 0)
+		rc = cli_usage_error("--%s: '%s': %s", q->fields[i].id, v,
+		    esg_buf_str(&why));
+	esg_buf_release(&why);
+	return rc;
+}
+
+static long
+read_fp(void *ctx, char *buf, size_t n)
+{
+	size_t k = fread(buf, 1, n, ctx);
+
+	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
+}
+
+/* Reports every respondent of an answers file; returns an exit status. */
+static int
+from_csv(struct run *run, const char *path, struct esg_answers *ans,
+    struct esg_result *res)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	enum esg_status st;
+	struct esg_reader *r;
+
+	if (fp == NULL)
+		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+	r = esg_reader_open(run->cli->q, path, read_fp, fp, NULL,
+	    &run->cli->diags, &st);
+	if (r != NULL) {
+		while (esg_reader_next(r, ans)) {
+			esg_score(res, ans);
+			report(run, res, true);
+		}
+		st = esg_reader_status(r);
+		esg_reader_free(r);
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return st == ESG_EIO ? EXIT_IO : st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK;
+}
+
+static int
+parse_args(int argc, char **argv, struct cli *cli, const struct option *opts,
+    struct esg_answers *ans, bool *given)
+{
+	int c, rc;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "", opts, cli,
+	    cli_find_cmd("obligations"))) != -1) {
+		if (c == 'h' || c == '?')
+			return c == 'h' ? -1 : EXIT_USAGE;
+		if (c < OPT_FIELD)
+			continue;
+		if ((rc = profile_value(cli->q, ans, (size_t)(c - OPT_FIELD),
+		    optarg)) != EXIT_OK)
+			return rc;
+		*given = true;
+	}
+	return EXIT_OK;
+}
+
+static int
+run_report(struct run *run, int argc, char **argv, struct esg_answers *ans,
+    bool given)
+{
+	struct esg_result *res = esg_result_new(run->cli->q);
+	int rc = EXIT_OK;
+
+	if (run->json)
+		esg_buf_puts(&run->out, "[");
+	if (given) {
+		ans->id = "profile";
+		esg_score(res, ans);
+		report(run, res, false);
+	}
+	for (int i = optind; i < argc; i++)
+		rc = rc > EXIT_OK ? rc : from_csv(run, argv[i], ans, res);
+	if (run->json)
+		esg_buf_puts(&run->out, "\n]\n");
+	esg_result_free(res);
+	return rc;
+}
+
+int
+cmd_obligations(int argc, char **argv, struct cli *cli)
+{
+	struct run run = { .cli = cli, .out = ESG_BUF_INIT };
+	struct esg_answers ans = { 0 };
+	struct option *opts = NULL;
+	bool given = false;
+	const char *fmt;
+	int rc;
+
+	cli->qfile = find_questionnaire(argc, argv, cli->qfile);
+	if ((rc = cli_load(cli)) != EXIT_OK)
+		return rc;
+	if ((opts = make_options(cli->q)) == NULL)
+		return cli_error(EXIT_IO, "%s", strerror(ENOMEM));
+	esg_answers_init(&ans, cli->q);
+	rc = parse_args(argc, argv, cli, opts, &ans, &given);
+	fmt = cli->format ? cli->format : "text";
+	run.json = strcmp(fmt, "json") == 0;
+	if (rc == EXIT_OK && strcmp(fmt, "text") && !run.json)
+		rc = cli_usage_error(_("unknown format '%s' (expected text or "
+		    "json)"), fmt);
+	if (rc == EXIT_OK && !given && optind == argc)
+		rc = cli_usage_error(_("obligations needs a profile (--FIELD VALUE, "
+		    "e.g. --%s ...) or an answers file"), cli->q->nprofile ?
+		    cli->q->fields[0].id : "type");
+	if (rc == EXIT_OK && (rc = cli_out_open(cli)) == EXIT_OK) {
+		rc = run_report(&run, argc, argv, &ans, given);
+		if (cli_out_write(cli, &run.out) != EXIT_OK)
+			rc = EXIT_IO;
+		rc = rc > EXIT_OK ? (cli_out_close(cli, rc != EXIT_IO), rc) :
+		    cli_out_close(cli, true);
+	}
+	esg_buf_release(&run.out);
+	esg_answers_release(&ans);
+	free(opts);
+	return rc < 0 ? EXIT_OK : rc;
+}

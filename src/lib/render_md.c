@@ -1,0 +1,271 @@
+/*
+ * The maturity profile in Markdown, for wikis and tickets: tables for the
+ * scores and obligations, the recommended sheets in full.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/model.h"
+#include "esgdiag/score.h"
+#include "esgdiag/text.h"
+#include "i18n.h"
+#include "render_impl.h"
+
+/* Text in a table cell: pipes escaped, line ends folded. */
+static void
+cell(struct esg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			esg_buf_puts(b, "\\|");
+		else if (*s == '\n' || *s == '\r')
+			esg_buf_putc(b, ' ');
+		else
+			esg_buf_putc(b, *s);
+	}
+}
+
+static void
+score_row(struct esg_buf *b, const struct esg_questionnaire *q,
+    const char *label, double x, bool strong)
+{
+	const char *level = esg_render_level(q, x);
+
+	esg_buf_puts(b, strong ? "| **" : "| ");
+	cell(b, label);
+	esg_buf_puts(b, strong ? "** | " : " | ");
+	if (esg_score_is_null(x))
+		esg_buf_puts(b, "— | — |\n");
+	else
+		esg_buf_printf(b, "%.2f | %s |\n", x, level ? level : "");
+}
+
+void
+esg_md_begin(struct esg_buf *b, const struct esg_questionnaire *q,
+    const struct esg_render_opts *o)
+{
+	(void)o;
+	esg_buf_printf(b, "# %s\n\n", q->title);
+	esg_buf_printf(b, _("*questionnaire %s, version %s*\n"), q->id, q->version);
+}
+
+static void
+profile(struct esg_buf *b, const struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	if (q->nprofile == 0)
+		return;
+	esg_buf_printf(b, "\n| %s | |\n|---|---|\n", _("Profile"));
+	for (size_t i = 0; i < q->nprofile; i++) {
+		struct esg_buf v = ESG_BUF_INIT;
+
+		esg_render_answer(&v, r, i);
+		esg_buf_printf(b, "| %s | ", q->fields[i].id);
+		cell(b, v.len ? esg_buf_str(&v) : "—");
+		esg_buf_puts(b, " |\n");
+		esg_buf_release(&v);
+	}
+}
+
+static void
+scores(struct esg_buf *b, const struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	esg_buf_printf(b, "\n### %s\n\n| | %s | %s |\n|---|---:|---|\n",
+	    _("Maturity"), _("Score"), _("Level"));
+	score_row(b, q, _("Overall"), r->overall, true);
+	for (size_t p = 0; p < q->npillars; p++)
+		score_row(b, q, q->pillars[p].label, r->pillar[p], false);
+	esg_buf_printf(b, "\n### %s\n\n| %s | %s | %s |\n|---|---:|---|\n",
+	    _("Sections"), _("Section"), _("Score"), _("Level"));
+	for (size_t s = 0; s < q->nsections; s++)
+		score_row(b, q, q->sections[s].title, r->section[s], false);
+	esg_buf_printf(b, _("\n**Coverage:** %zu of %zu scored questions apply: "
+	    "%zu answered, %zu unknown, %zu unanswered (%zu not applicable).\n"),
+	    r->cov.applicable, r->cov.applicable + r->cov.not_applicable,
+	    r->cov.answered, r->cov.unknown, r->cov.unanswered, r->cov.not_applicable);
+}
+
+static const char *
+status_text(enum esg_ostatus s)
+{
+	switch (s) {
+	case ESG_OBL_NOT_APPLICABLE: return _("does not apply");
+	case ESG_OBL_UNKNOWN: return _("unknown");
+	case ESG_OBL_COMPLIANT: return _("met");
+	case ESG_OBL_NON_COMPLIANT: return _("**not met**");
+	}
+	return "";
+}
+
+static void
+obligations(struct esg_buf *b, const struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	if (q->nobligations == 0)
+		return;
+	esg_buf_printf(b, "\n### %s\n\n| %s | %s | %s |\n|---|---|---|\n",
+	    _("Legal obligations"), _("Obligation"), _("Status"), _("Source"));
+	for (size_t i = 0; i < q->nobligations; i++) {
+		esg_buf_puts(b, "| ");
+		cell(b, q->obligations[i].title);
+		esg_buf_printf(b, " | %s | ", status_text(r->obligation[i]));
+		cell(b, q->obligations[i].source);
+		esg_buf_puts(b, " |\n");
+	}
+}
+
+static void
+md_list(struct esg_buf *b, const char *title, const char **items, size_t n)
+{
+	if (n == 0)
+		return;
+	esg_buf_printf(b, "\n**%s**\n\n", title);
+	for (size_t i = 0; i < n; i++)
+		esg_buf_printf(b, "- %s\n", items[i]);
+}
+
+void
+esg_md_sheet(struct esg_buf *b, const struct esg_sheet *s, const char *heading)
+{
+	esg_buf_printf(b, "\n%s %s\n\n%s\n", heading, s->title, s->objective);
+	md_list(b, _("Key steps"), s->steps, s->nsteps);
+	md_list(b, _("Deliverables"), s->deliverables, s->ndeliverables);
+	if (s->nrefs > 0)
+		esg_buf_printf(b, "\n**%s**\n\n", _("References"));
+	for (size_t k = 0; k < s->nrefs; k++)
+		if (s->refs[k].url)
+			esg_buf_printf(b, "- [%s](%s)\n", s->refs[k].label, s->refs[k].url);
+		else
+			esg_buf_printf(b, "- %s\n", s->refs[k].label);
+}
+
+static void
+recommendations(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o)
+{
+	size_t n = esg_render_nrecs(r, o);
+
+	esg_buf_printf(b, "\n### %s\n", _("Recommended action sheets"));
+	if (n == 0)
+		esg_buf_printf(b, "\n%s\n", _("None: no sheet would raise the score."));
+	for (size_t i = 0; i < n; i++) {
+		const struct esg_rec *rec = &r->recs[i];
+		char h[32];
+
+		snprintf(h, sizeof h, "#### %zu.", i + 1);
+		esg_md_sheet(b, &r->q->sheets[rec->sheet], h);
+		if (rec->obligation)
+			esg_buf_printf(b, _("\n*Why: needed to meet a legal obligation "
+			    "(could add %.2f points).*\n"), rec->gain);
+		else
+			esg_buf_printf(b, _("\n*Why: could add %.2f points to the "
+			    "overall score.*\n"), rec->gain);
+	}
+}
+
+static void
+notes(struct esg_buf *b, const struct esg_result *r)
+{
+	if (!esg_render_has_notes(r))
+		return;
+	esg_buf_printf(b, "\n### %s\n\n", _("Justifications given"));
+	for (size_t i = 0; i < r->q->nfields; i++) {
+		struct esg_buf v = ESG_BUF_INIT;
+
+		if (r->ans->a[i].note == NULL)
+			continue;
+		esg_render_answer(&v, r, i);
+		esg_buf_printf(b, "- **%s** (%s): %s\n", r->q->fields[i].id,
+		    esg_buf_str(&v), r->ans->a[i].note);
+		esg_buf_release(&v);
+	}
+}
+
+void
+esg_md_respondent(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o, size_t n)
+{
+	(void)n;
+	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), r->ans->id);
+	profile(b, r);
+	scores(b, r);
+	obligations(b, r);
+	recommendations(b, r, o);
+	notes(b, r);
+}
+
+void
+esg_md_end(struct esg_buf *b, const struct esg_questionnaire *q,
+    const struct esg_render_opts *o, size_t count)
+{
+	(void)b;
+	(void)q;
+	(void)o;
+	(void)count;
+}
+
+static void
+md_field(struct esg_buf *b, const struct esg_field *f, size_t num)
+{
+	esg_buf_printf(b, "\n**%zu. %s** `%s`\n\n", num, f->text, f->id);
+	if (f->help)
+		esg_buf_printf(b, "*%s*\n\n", f->help);
+	if (f->when_src)
+		esg_buf_printf(b, _("Only if: `%s`\n\n"), f->when_src);
+	switch (f->type) {
+	case ESG_QTYPE_SINGLE:
+	case ESG_QTYPE_YESNO:
+		for (size_t k = 0; k < f->noptions; k++)
+			esg_buf_printf(b, "- ( ) %s\n", f->options[k].label);
+		break;
+	case ESG_QTYPE_MULTI:
+		esg_buf_printf(b, "%s\n\n", _("Tick every answer that applies:"));
+		for (size_t k = 0; k < f->noptions; k++)
+			esg_buf_printf(b, "- [ ] %s\n", f->options[k].label);
+		break;
+	case ESG_QTYPE_SCALE:
+		for (size_t k = 0; k < f->noptions; k++)
+			esg_buf_printf(b, "- ( ) %s%s%s\n", f->options[k].value,
+			    f->options[k].label ? " — " : "",
+			    f->options[k].label ? f->options[k].label : "");
+		break;
+	case ESG_QTYPE_NUMBER:
+		esg_buf_printf(b, "______ %s\n", f->unit ? f->unit : "");
+		break;
+	case ESG_QTYPE_TEXT:
+		esg_buf_puts(b, "______________________________________________\n");
+		break;
+	}
+	esg_buf_printf(b, "\n%s\n", f->allow_na ? _("Don't know ( )  Not applicable ( )") :
+	    _("Don't know ( )"));
+}
+
+void
+esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q)
+{
+	size_t num = 0;
+
+	esg_buf_printf(b, "# %s\n\n", q->title);
+	esg_buf_printf(b, _("*questionnaire %s, version %s: answer on paper, then "
+	    "type the answers with `esgdiag ask`, or in a copy of `esgdiag "
+	    "template`.*\n"), q->id, q->version);
+	if (q->nprofile > 0)
+		esg_buf_printf(b, "\n## %s\n", _("Profile"));
+	for (size_t i = 0; i < q->nprofile; i++)
+		md_field(b, &q->fields[i], ++num);
+	for (size_t s = 0; s < q->nsections; s++) {
+		const struct esg_section *sec = &q->sections[s];
+
+		esg_buf_printf(b, "\n## %s\n", sec->title);
+		if (sec->intro)
+			esg_buf_printf(b, "\n%s\n", sec->intro);
+		for (size_t i = sec->first; i < sec->first + sec->count; i++)
+			md_field(b, &q->fields[i], ++num);
+	}
+}
