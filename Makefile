@@ -33,9 +33,11 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(BUILD)/gen/default_q.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_Q = questionnaires/default.yaml
 DEPSTAMP  = build/.deps-ok
+LINGUAS   = fr
+MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
-.PHONY: all run check check-one unit cli ref html hygiene install clean deps
-all: esgdiag
+.PHONY: all run check check-one unit cli ref html i18n hygiene install clean deps update-po
+all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
 	@sh tools/deps.sh
@@ -71,6 +73,16 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libesgdiag.a | $
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libesgdiag.a $(PKG_LIBS) $(CMOCKA) $(LDSAN)
 
+# Messages: English in the source, translations in po/ (gettext).
+build/locale/%/LC_MESSAGES/esgdiag.mo: po/%.po | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+# Refreshes po/esgdiag.pot and merges it into every translation.
+update-po:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c --package-name=esgdiag \
+	    --package-version=0.1.0 -o po/esgdiag.pot src/lib/*.c src/cli/*.c
+	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/esgdiag.pot; done
+
 run: esgdiag
 	./esgdiag score questionnaires/examples/commune-saint-aubin.csv
 
@@ -84,13 +96,16 @@ ref: $(BUILD)/esgdiag
 # The HTML report in headless Chromium (skipped with a message without it).
 html: $(BUILD)/esgdiag
 	@sh tests/html/run.sh $(BUILD)/esgdiag
+# The French catalogue, in a French locale (made with localedef if missing).
+i18n: $(BUILD)/esgdiag $(MO)
+	@sh tests/i18n/run.sh $(BUILD)/esgdiag build/locale
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
 	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
 	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
 	 { echo "src/lib must not exit or print"; exit 1; }
-check-one: unit cli ref hygiene
+check-one: unit cli ref i18n hygiene
 
 check: esgdiag
 	$(MAKE) --no-print-directory check-one
@@ -98,7 +113,7 @@ check: esgdiag
 	$(MAKE) --no-print-directory check-one SANITIZE=address,undefined
 	@echo "make check: all suites passed, normal and sanitized"
 
-install: esgdiag
+install: esgdiag $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 esgdiag $(DESTDIR)$(PREFIX)/bin/esgdiag
 	install -m 644 docs/esgdiag.1 $(DESTDIR)$(PREFIX)/share/man/man1/esgdiag.1

@@ -181,13 +181,13 @@ obligations(struct esg_buf *b, const struct esg_result *r, const struct layout *
 		return;
 	esg_buf_printf(b, "\n%s\n  ", _("Legal obligations"));
 	padded(b, _("obligation"), l->label);
-	esg_buf_printf(b, " %-8s %s\n", _("applies"), _("status"));
+	esg_buf_printf(b, " %-11s %s\n", _("applies"), _("status"));
 	for (size_t i = 0; i < q->nobligations; i++) {
 		const struct esg_obligation *o = &q->obligations[i];
 
 		esg_buf_puts(b, "  ");
 		padded(b, o->title, l->label);
-		esg_buf_printf(b, " %-8s ", applies_text(r->applies[i]));
+		esg_buf_printf(b, " %-11s ", applies_text(r->applies[i]));
 		if (l->o->color && r->obligation[i] == ESG_OBL_NON_COMPLIANT)
 			esg_buf_printf(b, "\033[31m%s\033[0m\n", status_text(r->obligation[i]));
 		else
