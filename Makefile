@@ -15,8 +15,8 @@ BUILD    ?= build/$(if $(SANITIZE),san,std)
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla
 # Lazy (=): expanded when a recipe runs, after tools/deps.sh has installed pkg-config.
-PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1)
-PKG_LIBS   = $(shell pkg-config --libs yaml-0.1) -lm
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 nettle)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 nettle) -lm
 CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L \
              -DLOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)

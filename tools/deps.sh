@@ -4,7 +4,7 @@
 # otherwise it prints the exact command to run and fails.
 set -eu
 
-pkgs="pkg-config libyaml-dev libcmocka-dev gettext python3 python3-yaml"
+pkgs="pkg-config libyaml-dev nettle-dev libcmocka-dev gettext python3 python3-yaml"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -113,6 +113,7 @@ struct esg_questionnaire {
 	const char *schema, *id, *version, *title, *language;
 	const char *source_name;	/* file name, for messages */
 	const char *source;		/* the YAML text itself */
+	char sha256[65];		/* of the source, in hex */
 	size_t source_len;
 	struct esg_pillar *pillars;
 	size_t npillars;

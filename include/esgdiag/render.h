@@ -21,6 +21,12 @@ struct esg_thresholds {
 	bool obligations;	/* --fail-on-obligation */
 };
 
+/* An answers file read, for the trace in the JSON result. */
+struct esg_input {
+	const char *name;
+	char sha256[65];
+};
+
 struct esg_render_opts {
 	size_t max_sheets;	/* recommendations shown; SIZE_MAX for all */
 	bool verbose;
@@ -28,9 +34,11 @@ struct esg_render_opts {
 	bool utf8;		/* UTF-8 bars, else ASCII (text) */
 	size_t width;		/* columns (text); 0 means 80 */
 	const struct esg_thresholds *th;	/* NULL: none (junit, CI) */
+	const struct esg_input *inputs;	/* set before end() */
+	size_t ninputs;
 };
 
-#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL }
+#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL, NULL, 0 }
 
 struct esg_renderer {
 	const char *name;

@@ -12,6 +12,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_answers.h"
+#include "esgdiag/hash.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
@@ -27,15 +28,25 @@ struct score_run {
 	struct esg_answers answers;
 	struct esg_buf buf;
 	size_t count;
+	struct esg_input *inputs;	/* one per file, hashed as read */
+};
+
+/* An answers file being read: the bytes also feed its SHA-256. */
+struct stream {
+	FILE *fp;
+	struct esg_sha256 h;
 };
 
 static long
 read_stream(void *ctx, char *buf, size_t n)
 {
-	FILE *fp = ctx;
-	size_t k = fread(buf, 1, n, fp);
+	struct stream *s = ctx;
+	size_t k = fread(buf, 1, n, s->fp);
 
-	return k == 0 && ferror(fp) ? -1 : (long)k;
+	if (k == 0 && ferror(s->fp))
+		return -1;
+	esg_sha256_update(&s->h, buf, k);
+	return (long)k;
 }
 
 static int
@@ -55,11 +66,11 @@ list_ignored(const struct esg_reader *r, const char *name)
 }
 
 static int
-score_stream(struct score_run *run, FILE *fp, const char *name)
+score_stream(struct score_run *run, struct stream *sm, const char *name)
 {
 	enum esg_status st;
 	struct esg_reader *r = esg_reader_open(run->cli->q, name, read_stream,
-	    fp, run->id_column, &run->cli->diags, &st);
+	    sm, run->id_column, &run->cli->diags, &st);
 	int rc = EXIT_OK;
 
 	if (r == NULL)
@@ -81,19 +92,27 @@ score_stream(struct score_run *run, FILE *fp, const char *name)
 	return worse(rc, st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK);
 }
 
+/* Scores one file, and records its name and SHA-256 in *in. */
 static int
-score_file(struct score_run *run, const char *path)
+score_file(struct score_run *run, const char *path, struct esg_input *in)
 {
-	FILE *fp;
+	struct stream sm = { NULL, { { 0 } } };
+	char buf[65536];
 	int rc;
 
-	if (strcmp(path, "-") == 0)
-		return score_stream(run, stdin, _("(standard input)"));
-	if ((fp = fopen(path, "rb")) == NULL)
+	in->name = strcmp(path, "-") == 0 ? _("(standard input)") : path;
+	sm.fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (sm.fp == NULL)
 		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
 		    strerror(errno));
-	rc = score_stream(run, fp, path);
-	fclose(fp);
+	esg_sha256_init(&sm.h);
+	rc = score_stream(run, &sm, in->name);
+	/* Hash what the reader left unread too (it stops early on errors). */
+	while (rc != EXIT_IO && read_stream(&sm, buf, sizeof buf) > 0)
+		;
+	esg_sha256_hex(&sm.h, in->sha256);
+	if (sm.fp != stdin)
+		fclose(sm.fp);
 	return rc;
 }
 
@@ -126,9 +145,15 @@ run_files(struct score_run *run, int n, char **files)
 	cli_render_opts(cli, cli->out, &run->opts);
 	run->result = esg_result_new(cli->q);
 	esg_answers_init(&run->answers, cli->q);
+	run->inputs = calloc((size_t)n, sizeof *run->inputs);
+	if (run->inputs == NULL)
+		return cli_error(EXIT_IO, "%s", strerror(ENOMEM));
 	run->renderer->begin(&run->buf, cli->q, &run->opts);
-	for (int i = 0; i < n && status != EXIT_IO; i++)
-		status = worse(status, score_file(run, files[i]));
+	for (int i = 0; i < n && status != EXIT_IO; i++) {
+		status = worse(status, score_file(run, files[i], &run->inputs[i]));
+		run->opts.ninputs = (size_t)i + 1;
+	}
+	run->opts.inputs = run->inputs;
 	run->renderer->end(&run->buf, cli->q, &run->opts, run->count);
 	if (status != EXIT_IO)
 		status = worse(status, cli_out_write(cli, &run->buf));
@@ -136,6 +161,7 @@ run_files(struct score_run *run, int n, char **files)
 	esg_result_free(run->result);
 	esg_answers_release(&run->answers);
 	esg_buf_release(&run->buf);
+	free(run->inputs);
 	return status;
 }
 

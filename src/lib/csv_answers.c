@@ -26,10 +26,19 @@ struct column {
 	bool is_id;
 };
 
+/*
+ * The ids seen, to report duplicates, at 8 bytes a respondent: 64-bit
+ * hashes in a sorted array plus a short unsorted tail merged into it when
+ * full.  Two different ids share a hash with a probability of about n^2 /
+ * 2^65 (3e-8 for a million respondents); that case would be reported as a
+ * duplicate, never missed.
+ */
 struct idset {
-	char **v;
-	size_t n, cap;		/* cap is a power of two */
+	uint64_t *v;
+	size_t sorted, n, cap;
 };
+
+enum { IDSET_TAIL = 1024 };
 
 struct esg_reader {
 	const struct esg_questionnaire *q;
@@ -41,7 +50,7 @@ struct esg_reader {
 	const char **ignored;
 	size_t nignored;
 	size_t rows;		/* data records seen, bad ones included */
-	bool bad, ioerr;
+	bool bad, ioerr, has_id;
 	struct idset ids;
 	struct esg_buf why;
 };
@@ -53,43 +62,83 @@ hash(const char *s)
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	/* splitmix64's finaliser spreads FNV's weak low bits. */
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9u;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebu;
+	return h ^ (h >> 31);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool
+in_sorted(const struct idset *set, uint64_t h)
+{
+	size_t lo = 0, hi = set->sorted;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (set->v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < set->sorted && set->v[lo] == h;
+}
+
+/* Merges the sorted tail into the sorted part, from the back, in place. */
+static void
+merge_tail(struct idset *set)
+{
+	size_t i = set->sorted, j = set->n, k = set->n;
+	uint64_t *tail = esg_xmalloc((set->n - set->sorted) * sizeof *tail);
+	size_t nt = set->n - set->sorted;
+
+	qsort(set->v + set->sorted, nt, sizeof *set->v, cmp_u64);
+	memcpy(tail, set->v + set->sorted, nt * sizeof *tail);
+	j = nt;
+	while (j > 0) {
+		if (i > 0 && set->v[i - 1] > tail[j - 1])
+			set->v[--k] = set->v[--i];
+		else
+			set->v[--k] = tail[--j];
+	}
+	free(tail);
+	set->sorted = set->n;
 }
 
 /* Adds s to the set; false if it was already there. */
 static bool
 idset_add(struct idset *set, const char *s)
 {
-	size_t i;
+	uint64_t h = hash(s);
 
-	if (set->n * 2 >= set->cap) {
-		struct idset big = { NULL, 0, set->cap ? set->cap * 2 : 64 };
-
-		big.v = esg_xcalloc(big.cap, sizeof *big.v);
-		for (size_t k = 0; k < set->cap; k++)
-			if (set->v[k] != NULL) {
-				for (i = hash(set->v[k]) & (big.cap - 1); big.v[i];
-				    i = (i + 1) & (big.cap - 1))
-					;
-				big.v[i] = set->v[k];
-			}
-		big.n = set->n;
-		free(set->v);
-		*set = big;
-	}
-	for (i = hash(s) & (set->cap - 1); set->v[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->v[i], s) == 0)
+	if (in_sorted(set, h))
+		return false;
+	for (size_t i = set->sorted; i < set->n; i++)
+		if (set->v[i] == h)
 			return false;
-	set->v[i] = esg_xstrdup(s);
-	set->n++;
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 4096;
+		set->v = esg_xreallocarray(set->v, set->cap, sizeof *set->v);
+	}
+	set->v[set->n++] = h;
+	if (set->n - set->sorted >= IDSET_TAIL)
+		merge_tail(set);
 	return true;
 }
 
 static void
 idset_release(struct idset *set)
 {
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->v[i]);
 	free(set->v);
 }
 
@@ -276,7 +325,8 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		snprintf(num, sizeof num, "%zu", r->rows);
 		ans->id = esg_arena_strdup(&ans->arena, num);
 	}
-	if (ok && !idset_add(&r->ids, ans->id)) {
+	/* Row numbers cannot repeat: only ids from a column are checked. */
+	if (ok && r->has_id && !idset_add(&r->ids, ans->id)) {
 		row_error(r, rec->line, _("duplicate respondent id '%s'"), ans->id);
 		ok = false;
 	}
@@ -324,6 +374,7 @@ esg_reader_open(const struct esg_questionnaire *q, const char *name,
 	}
 	if (!map_header(r, &h, id_column))
 		goto fail;
+	r->has_id = esg_reader_has_id(r);
 	*status = ESG_OK;
 	return r;
 fail:

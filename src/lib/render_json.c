@@ -44,7 +44,7 @@ esg_json_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_json_str(b, q->language);
 	else
 		esg_buf_puts(b, "null");
-	esg_buf_puts(b, "},\n  \"respondents\": [");
+	esg_buf_printf(b, ", \"sha256\": \"%s\"},\n  \"respondents\": [", q->sha256);
 }
 
 static void
@@ -159,6 +159,11 @@ esg_json_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
 	(void)q;
-	(void)o;
-	esg_buf_puts(b, count ? "\n  ]\n}\n" : "]\n}\n");
+	esg_buf_puts(b, count ? "\n  ],\n  \"inputs\": [" : "],\n  \"inputs\": [");
+	for (size_t i = 0; i < o->ninputs; i++) {
+		esg_buf_puts(b, i ? ", {\"file\": " : "{\"file\": ");
+		esg_json_str(b, o->inputs[i].name);
+		esg_buf_printf(b, ", \"sha256\": \"%s\"}", o->inputs[i].sha256);
+	}
+	esg_buf_puts(b, "]\n}\n");
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "esgdiag/buf.h"
+#include "esgdiag/hash.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 #include "yaml_ld.h"
@@ -537,6 +538,7 @@ load(const char *name, const char *text, size_t len,
 	struct esg_arena a = ESG_ARENA_INIT;
 	struct ld ld = { .file = name, .a = &a, .d = d };
 	size_t errors = d->nerrors;
+	struct esg_sha256 h;
 
 	*out = NULL;
 	if (len > ESG_YAML_MAX_BYTES) {
@@ -550,6 +552,9 @@ load(const char *name, const char *text, size_t len,
 	ld.q->source_name = esg_arena_strdup(&a, name);
 	ld.q->source = esg_arena_strndup(&a, text, len);
 	ld.q->source_len = len;
+	esg_sha256_init(&h);
+	esg_sha256_update(&h, text, len);
+	esg_sha256_hex(&h, ld.q->sha256);
 	parse_top(&ld, yaml_document_get_root_node(&ld.doc));
 	yaml_document_delete(&ld.doc);
 	check_conditions(&ld);

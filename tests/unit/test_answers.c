@@ -227,6 +227,27 @@ test_notes(void **state)
 	esg_diags_release(&d);
 }
 
+static void
+test_duplicate_ids_many(void **state)
+{
+	struct esg_buf csv = ESG_BUF_INIT;
+	enum esg_status st;
+	const char *got;
+
+	(void)state;
+	/* 5000 ids cross several merges of the id set; then r17 comes back. */
+	esg_buf_puts(&csv, "id,yn\n");
+	for (int i = 0; i < 5000; i++)
+		esg_buf_printf(&csv, "r%d,oui\n", i);
+	esg_buf_puts(&csv, "r17,non\nr5000,non\nr4999,oui\n");
+	got = read_csv(esg_buf_str(&csv), NULL, &st);
+	assert_int_equal(st, ESG_EINPUT);
+	assert_contains(got, "a.csv:5002: error: duplicate respondent id 'r17'\n"
+	    "a.csv:5004: error: duplicate respondent id 'r4999'\n");
+	assert_contains(got, ",r5000,\n");
+	esg_buf_release(&csv);
+}
+
 int
 main(void)
 {
@@ -234,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_duplicate_ids_many),
 	};
 
 	return cmocka_run_group_tests_name("answers", tests, setup, teardown);
