@@ -26,6 +26,11 @@ struct esg_reader;
 struct esg_reader *esg_reader_open(const struct esg_questionnaire *q,
     const char *name, esg_read_fn rd, void *ctx, const char *id_column,
     struct esg_diags *d, enum esg_status *status);
+struct esg_map;
+/* The same, through a survey-export map (map.h); map may be NULL. */
+struct esg_reader *esg_reader_open_mapped(const struct esg_questionnaire *q,
+    const char *name, esg_read_fn rd, void *ctx, const char *id_column,
+    const struct esg_map *map, struct esg_diags *d, enum esg_status *status);
 /* Fills ans with the next valid respondent: 1, or 0 at the end. */
 int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
 /* ESG_OK, ESG_EINPUT if anything was reported, ESG_EIO on a read error. */

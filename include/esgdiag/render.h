@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct esg_agg;
 struct esg_buf;
 struct esg_questionnaire;
 struct esg_result;
@@ -36,9 +37,11 @@ struct esg_render_opts {
 	const struct esg_thresholds *th;	/* NULL: none (junit, CI) */
 	const struct esg_input *inputs;	/* set before end() */
 	size_t ninputs;
+	const struct esg_agg *agg;	/* set before end(): --aggregate */
+	bool excel;		/* csv: ';', decimal comma, byte order mark */
 };
 
-#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL, NULL, 0 }
+#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL, NULL, 0, NULL, false }
 
 struct esg_renderer {
 	const char *name;

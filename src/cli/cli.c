@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/load.h"
+#include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/xalloc.h"
@@ -148,6 +149,23 @@ cli_load(struct cli *cli)
 	rc = esg_load_yaml(cli->qfile, text, len, &cli->q, &cli->diags);
 	free(text);
 	return rc == ESG_OK ? EXIT_OK : EXIT_INPUT;
+}
+
+int
+cli_load_map(struct cli *cli, const char *path, const struct esg_map **out)
+{
+	struct esg_map *m = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = cli_read_file(path, ESG_YAML_MAX_BYTES, &text, &len);
+
+	if (rc != EXIT_OK)
+		return rc;
+	rc = esg_map_load(path, text, len, cli->q, &m, &cli->diags) == ESG_OK ?
+	    EXIT_OK : EXIT_INPUT;
+	free(text);
+	*out = m;
+	return rc;
 }
 
 int

@@ -87,6 +87,9 @@ void cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o
 
 /* Loads -q FILE or the default questionnaire; returns an exit status. */
 int cli_load(struct cli *cli);
+struct esg_map;
+/* Loads a survey-export map (--map) for the loaded questionnaire. */
+int cli_load_map(struct cli *cli, const char *path, const struct esg_map **out);
 /* Reads a whole file (at most max bytes) into *buf; returns an exit status. */
 int cli_read_file(const char *path, size_t max, char **buf, size_t *len);
 /* Opens -o (a temporary file renamed at commit) or standard output. */

@@ -1,34 +1,53 @@
 /*
  * esgdiag score: reads answers files row by row, scores each respondent
  * and streams the chosen format out.  Bad rows are reported and skipped;
- * the valid ones are still output, and the exit status says 3.
+ * the valid ones are still output, and the exit status says 3.  CI policy
+ * (thresholds, obligations, regression against a baseline) makes the
+ * status 1 when a respondent falls short, with one line each on stderr.
+ * --aggregate adds the observatory statistics.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_answers.h"
 #include "esgdiag/hash.h"
+#include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
+#include "esgdiag/text.h"
+#include "score_policy.h"
 
-enum { OPT_SHEETS = OPT_CMD, OPT_ID_COLUMN };
+enum {
+	OPT_SHEETS = OPT_CMD, OPT_ID_COLUMN, OPT_AGGREGATE, OPT_BY, OPT_MIN_GROUP,
+	OPT_FAIL_UNDER, OPT_FAIL_OBLIGATION, OPT_FAIL_REGRESSION, OPT_QUIET,
+	OPT_EXCEL, OPT_MAP,
+};
 
 struct score_run {
 	struct cli *cli;
 	const struct esg_renderer *renderer;
 	struct esg_render_opts opts;
-	const char *id_column;
+	const char *id_column, *map_path;
 	struct esg_result *result;
 	struct esg_answers answers;
 	struct esg_buf buf;
 	size_t count;
 	struct esg_input *inputs;	/* one per file, hashed as read */
+	struct policy policy;
+	bool aggregate, quiet, per_respondent;
+	const char *by;
+	size_t min_group;
+	struct esg_agg *agg;
+	struct agg_spec spec;
+	const struct esg_map *map;
 };
 
 /* An answers file being read: the bytes also feed its SHA-256. */
@@ -65,12 +84,30 @@ list_ignored(const struct esg_reader *r, const char *name)
 		fprintf(stderr, _("%s: ignored column '%s'\n"), name, cols[i]);
 }
 
+/* Output a respondent: report, statistics, policy. */
+static int
+one(struct score_run *run)
+{
+	struct esg_result *r = run->result;
+
+	esg_score(r, &run->answers);
+	if (run->agg)
+		esg_agg_add(run->agg, r, esg_render_nrecs(r, &run->opts));
+	policy_check(&run->policy, r);
+	if (run->per_respondent)
+		run->renderer->respondent(&run->buf, r, &run->opts, run->count);
+	run->count++;
+	if (run->quiet && run->cli->out == stdout)
+		esg_buf_reset(&run->buf);
+	return run->buf.len >= 65536 ? cli_out_write(run->cli, &run->buf) : EXIT_OK;
+}
+
 static int
 score_stream(struct score_run *run, struct stream *sm, const char *name)
 {
 	enum esg_status st;
-	struct esg_reader *r = esg_reader_open(run->cli->q, name, read_stream,
-	    sm, run->id_column, &run->cli->diags, &st);
+	struct esg_reader *r = esg_reader_open_mapped(run->cli->q, name,
+	    read_stream, sm, run->id_column, run->map, &run->cli->diags, &st);
 	int rc = EXIT_OK;
 
 	if (r == NULL)
@@ -78,12 +115,8 @@ score_stream(struct score_run *run, struct stream *sm, const char *name)
 		    name, strerror(errno)) : EXIT_INPUT;
 	if (run->cli->verbose)
 		list_ignored(r, name);
-	while (rc == EXIT_OK && esg_reader_next(r, &run->answers)) {
-		esg_score(run->result, &run->answers);
-		run->renderer->respondent(&run->buf, run->result, &run->opts,
-		    run->count++);
-		rc = cli_out_write(run->cli, &run->buf);
-	}
+	while (rc == EXIT_OK && esg_reader_next(r, &run->answers))
+		rc = one(run);
 	st = esg_reader_status(r);
 	esg_reader_free(r);
 	if (st == ESG_EIO)
@@ -117,12 +150,12 @@ score_file(struct score_run *run, const char *path, struct esg_input *in)
 }
 
 static bool
-parse_sheets(const char *s, size_t *out)
+parse_count(const char *s, size_t *out, bool allow_all)
 {
 	char *end;
 	unsigned long n;
 
-	if (strcmp(s, "all") == 0) {
+	if (allow_all && strcmp(s, "all") == 0) {
 		*out = SIZE_MAX;
 		return true;
 	}
@@ -154,48 +187,156 @@ run_files(struct score_run *run, int n, char **files)
 		run->opts.ninputs = (size_t)i + 1;
 	}
 	run->opts.inputs = run->inputs;
+	if (run->agg) {
+		esg_agg_finish(run->agg);
+		run->opts.agg = run->agg;
+	}
 	run->renderer->end(&run->buf, cli->q, &run->opts, run->count);
+	if (run->quiet && cli->out == stdout)
+		esg_buf_reset(&run->buf);
 	if (status != EXIT_IO)
 		status = worse(status, cli_out_write(cli, &run->buf));
 	status = worse(status, cli_out_close(cli, status != EXIT_IO));
+	/* Invalid input (3) and I/O errors (4) win over a threshold (1). */
+	if (status == EXIT_OK && run->policy.failed)
+		status = EXIT_THRESHOLD;
+	return status;
+}
+
+static void
+release(struct score_run *run)
+{
 	esg_result_free(run->result);
 	esg_answers_release(&run->answers);
 	esg_buf_release(&run->buf);
+	esg_agg_free(run->agg);
 	free(run->inputs);
-	return status;
+	policy_release(&run->policy);
+	agg_spec_release(&run->spec);
+	esg_map_free((struct esg_map *)run->map);
+}
+
+struct raw_opts {
+	const char *fail_under, *regression, *sheets, *min_group;
+	bool fail_obligation;
+};
+
+static int
+parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
+{
+	static const struct option longopts[] = {
+		{ "sheets", required_argument, NULL, OPT_SHEETS },
+		{ "id-column", required_argument, NULL, OPT_ID_COLUMN },
+		{ "aggregate", no_argument, NULL, OPT_AGGREGATE },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+		{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
+		{ "fail-on-obligation", no_argument, NULL, OPT_FAIL_OBLIGATION },
+		{ "fail-on-regression", required_argument, NULL, OPT_FAIL_REGRESSION },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
+		{ "excel", no_argument, NULL, OPT_EXCEL },
+		{ "map", required_argument, NULL, OPT_MAP },
+		CLI_GLOBAL_OPTS,
+	};
+	int c;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "", longopts, run->cli,
+	    cli_find_cmd("score"))) != -1) {
+		switch (c) {
+		case 'h': return -1;
+		case '?': return EXIT_USAGE;
+		case OPT_SHEETS: ro->sheets = optarg; break;
+		case OPT_ID_COLUMN: run->id_column = optarg; break;
+		case OPT_AGGREGATE: run->aggregate = true; break;
+		case OPT_BY: run->by = optarg; break;
+		case OPT_MIN_GROUP: ro->min_group = optarg; break;
+		case OPT_FAIL_UNDER: ro->fail_under = optarg; break;
+		case OPT_FAIL_OBLIGATION: ro->fail_obligation = true; break;
+		case OPT_FAIL_REGRESSION: ro->regression = optarg; break;
+		case OPT_QUIET: run->quiet = true; break;
+		case OPT_EXCEL: run->opts.excel = true; break;
+		case OPT_MAP: run->map_path = optarg; break;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* Checks the options against each other; returns an exit status. */
+static int
+check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
+{
+	const char *fmt = run->cli->format ? run->cli->format : "text";
+
+	if (nfiles == 0)
+		return cli_usage_error(_("score: no answers file given"));
+	if ((run->renderer = esg_renderer_find(fmt)) == NULL)
+		return cli_usage_error(_("unknown format '%s' (expected one of: "
+		    "%s)"), fmt, esg_renderer_names());
+	if (ro->sheets && !parse_count(ro->sheets, &run->opts.max_sheets, true))
+		return cli_usage_error(_("--sheets takes a number or 'all', not "
+		    "'%s'"), ro->sheets);
+	run->min_group = 5;
+	if (ro->min_group && (!parse_count(ro->min_group, &run->min_group, false) ||
+	    run->min_group == 0))
+		return cli_usage_error(_("--min-group takes a number from 1, not "
+		    "'%s'"), ro->min_group);
+	if ((run->by || ro->min_group) && !run->aggregate)
+		return cli_usage_error(_("--by and --min-group go with --aggregate"));
+	if (run->aggregate && (!strcmp(fmt, "csv") || !strcmp(fmt, "junit")))
+		return cli_usage_error(_("--aggregate is not available in the %s "
+		    "format"), fmt);
+	if (run->opts.excel && strcmp(fmt, "csv"))
+		return cli_usage_error(_("--excel goes with -f csv"));
+	/* Statistics replace the profiles in formats made for reading. */
+	run->per_respondent = !run->aggregate || !strcmp(fmt, "json");
+	return EXIT_OK;
+}
+
+/* What needs the questionnaire: thresholds, groups, map, baseline. */
+static int
+setup(struct score_run *run, const struct raw_opts *ro)
+{
+	struct cli *cli = run->cli;
+	const struct esg_questionnaire *q = cli->q;
+	int rc = EXIT_OK;
+
+	run->policy.q = q;
+	run->policy.th.overall = NAN;
+	run->policy.th.pillar = calloc(q->npillars ? q->npillars : 1, sizeof(double));
+	if (run->policy.th.pillar == NULL)
+		return cli_error(EXIT_IO, "%s", strerror(ENOMEM));
+	for (size_t i = 0; i < q->npillars; i++)
+		run->policy.th.pillar[i] = NAN;
+	run->policy.th.obligations = ro->fail_obligation;
+	run->opts.th = &run->policy.th;
+	if (ro->fail_under)
+		rc = policy_thresholds(&run->policy, q, ro->fail_under);
+	run->spec.by.field = ESG_NONE;
+	if (rc == EXIT_OK && run->by)
+		rc = agg_spec_parse(&run->spec, q, run->by);
+	if (rc == EXIT_OK && run->map_path)
+		rc = cli_load_map(cli, run->map_path, &run->map);
+	if (rc == EXIT_OK && ro->regression)
+		rc = policy_baseline(&run->policy, cli, ro->regression,
+		    run->id_column, run->map);
+	if (rc == EXIT_OK && run->aggregate)
+		run->agg = esg_agg_new(q, &run->spec.by, run->min_group);
+	return rc;
 }
 
 int
 cmd_score(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{ "sheets", required_argument, NULL, OPT_SHEETS },
-		{ "id-column", required_argument, NULL, OPT_ID_COLUMN },
-		CLI_GLOBAL_OPTS,
-	};
 	struct score_run run = { .cli = cli, .opts = ESG_RENDER_OPTS_INIT };
-	int c, status;
+	struct raw_opts ro = { 0 };
+	int rc;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("score"))) != -1) {
-		if (c == 'h')
-			return EXIT_OK;
-		if (c == '?')
-			return EXIT_USAGE;
-		if (c == OPT_SHEETS && !parse_sheets(optarg, &run.opts.max_sheets))
-			return cli_usage_error(_("--sheets takes a number or "
-			    "'all', not '%s'"), optarg);
-		if (c == OPT_ID_COLUMN)
-			run.id_column = optarg;
-	}
-	if (optind == argc)
-		return cli_usage_error(_("score: no answers file given"));
-	run.renderer = esg_renderer_find(cli->format ? cli->format : "text");
-	if (run.renderer == NULL)
-		return cli_usage_error(_("unknown format '%s' (expected one of: "
-		    "%s)"), cli->format, esg_renderer_names());
-	if ((status = cli_load(cli)) != EXIT_OK)
-		return status;
-	return run_files(&run, argc - optind, argv + optind);
+	if ((rc = parse_options(argc, argv, &run, &ro)) != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = check_options(&run, &ro, argc - optind)) == EXIT_OK &&
+	    (rc = cli_load(cli)) == EXIT_OK && (rc = setup(&run, &ro)) == EXIT_OK)
+		rc = run_files(&run, argc - optind, argv + optind);
+	release(&run);
+	return rc;
 }

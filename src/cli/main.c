@@ -25,12 +25,23 @@ static const struct cli_cmd cmds[] = {
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
 	    "  fields as options (e.g. --type epci --population 65000 --achats 60),\n"
 	    "  or answers files, which also say whether each one is met.\n") },
-	{ "score", cmd_score, N_("score [-f text|json] [-o FILE] [--sheets N|all]\n"
-	    "       [--id-column NAME] ANSWERS.csv...\n"
+	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
-	    "  --sheets N|all     recommended sheets to show (default 3)\n"
-	    "  --id-column NAME   column holding respondent ids (default id)\n") },
+	    "  Formats: text json csv markdown html junit.\n"
+	    "  --sheets N|all             recommended sheets to show (default 3)\n"
+	    "  --id-column NAME           column holding respondent ids (default id)\n"
+	    "  --map FILE                 rename an export's columns and values\n"
+	    "  --aggregate                statistics over all respondents...\n"
+	    "  --by FIELD[:L1,L2,...]     ...by group, or by bands of a number\n"
+	    "  --min-group N              publish no statistic of a group under N "
+	    "(5)\n"
+	    "  --fail-under N|ID=N,...    status 1 if an overall or pillar score is "
+	    "lower\n"
+	    "  --fail-on-obligation       status 1 if an obligation is not met\n"
+	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
+	    "  --quiet                    no report on standard output\n"
+	    "  --excel                    with -f csv: ';', decimal comma, BOM\n") },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
 	    "  Lists the action sheets, or shows one in full.\n") },
 	{ "template", cmd_template, N_("template [-f csv|markdown|yaml]\n"

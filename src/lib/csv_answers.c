@@ -14,16 +14,18 @@
 
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
 struct column {
-	const char *name;	/* owned */
+	const char *name;	/* owned; after mapping */
 	size_t field;		/* answer column, or ESG_NONE */
 	size_t note;		/* note column of this field, or ESG_NONE */
 	bool is_id;
+	size_t part_field, part_opt;	/* a mapped option column, or ESG_NONE */
 };
 
 /*
@@ -53,6 +55,8 @@ struct esg_reader {
 	bool bad, ioerr, has_id;
 	struct idset ids;
 	struct esg_buf why;
+	const struct esg_map *map;	/* borrowed; NULL when none */
+	struct esg_buf *parts;		/* per field: the cell made of option columns */
 };
 
 static uint64_t
@@ -198,6 +202,27 @@ same_target(const struct column *a, const struct column *b)
 	    strcmp(a->name, b->name) == 0;
 }
 
+/* Applies the map to a header cell: a renamed column, or an option column. */
+static void
+map_column(struct esg_reader *r, struct column *c)
+{
+	c->part_field = c->part_opt = ESG_NONE;
+	if (r->map == NULL)
+		return;
+	for (size_t i = 0; i < r->map->nparts; i++)
+		if (strcmp(r->map->parts[i].column, c->name) == 0) {
+			c->part_field = r->map->parts[i].field;
+			c->part_opt = r->map->parts[i].opt;
+			return;
+		}
+	for (size_t i = 0; i < r->map->ncolumns; i++)
+		if (strcmp(r->map->columns[i].from, c->name) == 0) {
+			free((char *)c->name);
+			c->name = esg_xstrdup(r->map->columns[i].to);
+			return;
+		}
+}
+
 static bool
 map_header(struct esg_reader *r, const struct esg_csv_rec *h,
     const char *id_column)
@@ -219,11 +244,14 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 		}
 		esg_trim(&s, &n);
 		c->name = esg_xstrndup(s, n);
-		c->field = esg_field_find(r->q, c->name);
+		map_column(r, c);
+		c->field = c->part_field != ESG_NONE ? ESG_NONE :
+		    esg_field_find(r->q, c->name);
 		c->note = note_target(r->q, c->name);
 		c->is_id = strcmp(c->name, id_column ? id_column : "id") == 0;
 		have_id |= c->is_id;
-		if (c->field == ESG_NONE && c->note == ESG_NONE && !c->is_id)
+		if (c->field == ESG_NONE && c->note == ESG_NONE && !c->is_id &&
+		    c->part_field == ESG_NONE)
 			r->ignored[r->nignored++] = c->name;
 		for (size_t j = 0; j < i; j++)
 			if (same_target(&r->cols[j], c)) {
@@ -258,6 +286,57 @@ cell_text_ok(struct esg_reader *r, unsigned line, const struct column *c,
 	return true;
 }
 
+/* The value a map gives an export cell, or the cell itself. */
+static const char *
+mapped_value(const struct esg_reader *r, size_t field, const char *p, size_t n)
+{
+	char *fold;
+	const char *out = p;
+
+	if (r->map == NULL || r->map->nvalues == 0)
+		return p;
+	esg_trim(&p, &n);
+	fold = esg_xstrndup(p, n);
+	esg_fold(fold, fold, n);
+	for (size_t i = 0; i < r->map->nvalues; i++)
+		if (r->map->values[i].field == field &&
+		    strcmp(r->map->values[i].from, fold) == 0) {
+			out = r->map->values[i].to;
+			break;
+		}
+	free(fold);
+	return out;
+}
+
+static bool
+has_parts(const struct esg_map *m, size_t field)
+{
+	for (size_t i = 0; i < m->nparts; i++)
+		if (m->parts[i].field == field)
+			return true;
+	return false;
+}
+
+/* Whether an option column of an export is ticked. */
+static bool
+ticked(const char *p, size_t n)
+{
+	static const char *const no[] = { "0", "n", "no", "non", "false", NULL };
+	char fold[8];
+
+	esg_trim(&p, &n);
+	if (n == 0)
+		return false;
+	if (n >= sizeof fold)
+		return true;
+	esg_fold(fold, p, n);
+	fold[n] = '\0';
+	for (size_t i = 0; no[i]; i++)
+		if (strcmp(fold, no[i]) == 0)
+			return false;
+	return true;
+}
+
 static bool
 read_cell(struct esg_reader *r, const struct column *c,
     const struct esg_csv_field *f, struct esg_answers *ans)
@@ -285,8 +364,11 @@ read_cell(struct esg_reader *r, const struct column *c,
 	struct esg_answer *a = &ans->a[c->field];
 	const char *keep = a->note;
 
+	const char *cell = mapped_value(r, c->field, f->p, f->n);
+	size_t len = cell != f->p ? strlen(cell) : f->n;
+
 	esg_buf_reset(&r->why);
-	if (esg_cell_parse(fd, f->p, f->n, a, &ans->arena, &r->why) == 0) {
+	if (esg_cell_parse(fd, cell, len, a, &ans->arena, &r->why) == 0) {
 		a->note = keep;
 		return true;
 	}
@@ -297,6 +379,25 @@ read_cell(struct esg_reader *r, const struct column *c,
 	    esg_buf_str(&v), esg_buf_str(&r->why));
 	esg_buf_release(&v);
 	return false;
+}
+
+/* The cells made of ticked option columns, parsed as multi answers. */
+static bool
+read_parts(struct esg_reader *r, struct esg_answers *ans)
+{
+	bool ok = true;
+
+	for (size_t f = 0; r->parts && r->map && f < r->q->nfields; f++) {
+		struct column c = { r->q->fields[f].id, f, ESG_NONE, false,
+		    ESG_NONE, ESG_NONE };
+		struct esg_csv_field cell = { esg_buf_str(&r->parts[f]),
+		    r->parts[f].len, false };
+
+		if (!has_parts(r->map, f))
+			continue;
+		ok = read_cell(r, &c, &cell, ans) && ok;
+	}
+	return ok;
 }
 
 static bool
@@ -318,9 +419,23 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		    "has %zu"), rec->n, r->ncols);
 		return false;
 	}
-	for (size_t i = 0; i < rec->n; i++)
-		ok = cell_text_ok(r, rec->line, &r->cols[i], &rec->f[i]) &&
-		    read_cell(r, &r->cols[i], &rec->f[i], ans) && ok;
+	if (r->parts)
+		for (size_t i = 0; i < r->q->nfields; i++)
+			esg_buf_reset(&r->parts[i]);
+	for (size_t i = 0; i < rec->n; i++) {
+		const struct column *c = &r->cols[i];
+
+		if (!cell_text_ok(r, rec->line, c, &rec->f[i]))
+			ok = false;
+		else if (c->part_field != ESG_NONE) {
+			if (ticked(rec->f[i].p, rec->f[i].n))
+				esg_buf_printf(&r->parts[c->part_field], "%s%s",
+				    r->parts[c->part_field].len ? "|" : "",
+				    r->q->fields[c->part_field].options[c->part_opt].value);
+		} else
+			ok = read_cell(r, c, &rec->f[i], ans) && ok;
+	}
+	ok = read_parts(r, ans) && ok;
 	if (ans->id == NULL) {
 		snprintf(num, sizeof num, "%zu", r->rows);
 		ans->id = esg_arena_strdup(&ans->arena, num);
@@ -350,6 +465,14 @@ esg_reader_open(const struct esg_questionnaire *q, const char *name,
     esg_read_fn rd, void *ctx, const char *id_column, struct esg_diags *d,
     enum esg_status *status)
 {
+	return esg_reader_open_mapped(q, name, rd, ctx, id_column, NULL, d, status);
+}
+
+struct esg_reader *
+esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
+    esg_read_fn rd, void *ctx, const char *id_column, const struct esg_map *map,
+    struct esg_diags *d, enum esg_status *status)
+{
 	struct esg_reader *r = esg_xcalloc(1, sizeof *r);
 	struct esg_csv_rec h;
 	int rc;
@@ -357,6 +480,9 @@ esg_reader_open(const struct esg_questionnaire *q, const char *name,
 	r->q = q;
 	r->name = name;
 	r->d = d;
+	r->map = map;
+	if (map != NULL && map->nparts > 0)
+		r->parts = esg_xcalloc(q->nfields, sizeof *r->parts);
 	r->csv = esg_csv_new(rd, ctx);
 	if ((rc = esg_csv_detect(r->csv)) == 0 &&
 	    (rc = esg_csv_next(r->csv, &h)) == 0) {
@@ -440,6 +566,9 @@ esg_reader_free(struct esg_reader *r)
 	free(r->ignored);
 	idset_release(&r->ids);
 	esg_buf_release(&r->why);
+	for (size_t i = 0; r->parts && i < r->q->nfields; i++)
+		esg_buf_release(&r->parts[i]);
+	free(r->parts);
 	esg_csv_free(r->csv);
 	free(r);
 }

@@ -3,6 +3,7 @@
  * and level, coverage and the obligations not met.  Null scores are empty
  * cells.  The header names columns after the questionnaire's ids.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "esgdiag/answers.h"
@@ -14,7 +15,7 @@
 static void
 field(struct esg_buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n;") == NULL) {
+	if (strpbrk(s, ",\"\r\n;\t") == NULL) {
 		esg_buf_puts(b, s);
 		return;
 	}
@@ -27,35 +28,53 @@ field(struct esg_buf *b, const char *s)
 	esg_buf_putc(b, '"');
 }
 
+/*
+ * With --excel, what a French spreadsheet opens cleanly: ';' between
+ * fields, a decimal comma, and a byte order mark so UTF-8 is recognised.
+ */
+static char
+sep(const struct esg_render_opts *o)
+{
+	return o->excel ? ';' : ',';
+}
+
 void
 esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o)
 {
-	(void)o;
+	char c = sep(o);
+
+	if (o->excel)
+		esg_buf_puts(b, "\xef\xbb\xbf");
 	esg_buf_puts(b, "id");
 	for (size_t i = 0; i < q->nprofile; i++)
-		esg_buf_printf(b, ",%s", q->fields[i].id);
-	esg_buf_puts(b, ",overall,overall_level");
+		esg_buf_printf(b, "%c%s", c, q->fields[i].id);
+	esg_buf_printf(b, "%coverall%coverall_level", c, c);
 	for (size_t p = 0; p < q->npillars; p++)
-		esg_buf_printf(b, ",pillar_%s,pillar_%s_level", q->pillars[p].id,
-		    q->pillars[p].id);
+		esg_buf_printf(b, "%cpillar_%s%cpillar_%s_level", c, q->pillars[p].id,
+		    c, q->pillars[p].id);
 	for (size_t s = 0; s < q->nsections; s++)
-		esg_buf_printf(b, ",section_%s,section_%s_level", q->sections[s].id,
-		    q->sections[s].id);
-	esg_buf_puts(b, ",applicable,answered,unknown,unanswered,not_applicable,"
-	    "obligations_not_met\n");
+		esg_buf_printf(b, "%csection_%s%csection_%s_level", c,
+		    q->sections[s].id, c, q->sections[s].id);
+	esg_buf_printf(b, "%capplicable%canswered%cunknown%cunanswered"
+	    "%cnot_applicable%cobligations_not_met\n", c, c, c, c, c, c);
 }
 
 static void
-score(struct esg_buf *b, const struct esg_questionnaire *q, double x)
+score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
+    const struct esg_render_opts *o)
 {
 	const char *level = esg_render_level(q, x);
+	char num[32], *dot;
 
 	if (esg_score_is_null(x)) {
-		esg_buf_puts(b, ",,");
+		esg_buf_printf(b, "%c%c", sep(o), sep(o));
 		return;
 	}
-	esg_buf_printf(b, ",%.2f,", x);
+	snprintf(num, sizeof num, "%.2f", x);
+	if (o->excel && (dot = strchr(num, '.')) != NULL)
+		*dot = ',';
+	esg_buf_printf(b, "%c%s%c", sep(o), num, sep(o));
 	field(b, level ? level : "");
 }
 
@@ -66,29 +85,32 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 	const struct esg_questionnaire *q = r->q;
 	const struct esg_coverage *c = &r->cov;
 	struct esg_buf v = ESG_BUF_INIT;
-	const char *sep = "";
+	const char *bar = "";
 
-	(void)o;
 	(void)n;
 	field(b, r->ans->id);
 	for (size_t i = 0; i < q->nprofile; i++) {
 		esg_buf_reset(&v);
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
-		esg_buf_putc(b, ',');
+		if (o->excel && q->fields[i].type == ESG_QTYPE_NUMBER &&
+		    strchr(v.data ? v.data : "", '.'))
+			*strchr(v.data, '.') = ',';
+		esg_buf_putc(b, sep(o));
 		field(b, esg_buf_str(&v));
 	}
-	score(b, q, r->overall);
+	score(b, q, r->overall, o);
 	for (size_t p = 0; p < q->npillars; p++)
-		score(b, q, r->pillar[p]);
+		score(b, q, r->pillar[p], o);
 	for (size_t s = 0; s < q->nsections; s++)
-		score(b, q, r->section[s]);
-	esg_buf_printf(b, ",%zu,%zu,%zu,%zu,%zu,", c->applicable, c->answered,
-	    c->unknown, c->unanswered, c->not_applicable);
+		score(b, q, r->section[s], o);
+	esg_buf_printf(b, "%c%zu%c%zu%c%zu%c%zu%c%zu%c", sep(o), c->applicable,
+	    sep(o), c->answered, sep(o), c->unknown, sep(o), c->unanswered, sep(o),
+	    c->not_applicable, sep(o));
 	esg_buf_reset(&v);
 	for (size_t i = 0; i < q->nobligations; i++)
 		if (r->obligation[i] == ESG_OBL_NON_COMPLIANT) {
-			esg_buf_printf(&v, "%s%s", sep, q->obligations[i].id);
-			sep = "|";
+			esg_buf_printf(&v, "%s%s", bar, q->obligations[i].id);
+			bar = "|";
 		}
 	field(b, esg_buf_str(&v));
 	esg_buf_putc(b, '\n');

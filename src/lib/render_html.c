@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
@@ -377,8 +378,9 @@ esg_html_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
 	(void)q;
-	(void)o;
 	(void)count;
+	if (o->agg != NULL)
+		esg_agg_html(b, o->agg);
 	esg_buf_puts(b, "</main>\n<footer><p class=\"meta\">");
 	text(b, _("Made with esgdiag."));
 	esg_buf_puts(b, "</p></footer>\n</body>\n</html>\n");

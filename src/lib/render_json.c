@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
@@ -159,7 +160,12 @@ esg_json_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
 	(void)q;
-	esg_buf_puts(b, count ? "\n  ],\n  \"inputs\": [" : "],\n  \"inputs\": [");
+	esg_buf_puts(b, count ? "\n  ],\n" : "],\n");
+	if (o->agg != NULL) {
+		esg_agg_json(b, o->agg);
+		esg_buf_puts(b, ",\n");
+	}
+	esg_buf_puts(b, "  \"inputs\": [");
 	for (size_t i = 0; i < o->ninputs; i++) {
 		esg_buf_puts(b, i ? ", {\"file\": " : "{\"file\": ");
 		esg_json_str(b, o->inputs[i].name);

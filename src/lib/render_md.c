@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
@@ -204,10 +205,10 @@ void
 esg_md_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
-	(void)b;
 	(void)q;
-	(void)o;
 	(void)count;
+	if (o->agg != NULL)
+		esg_agg_markdown(b, o->agg);
 }
 
 static void

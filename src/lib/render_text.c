@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
@@ -302,8 +303,10 @@ void
 esg_text_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
-	(void)b;
 	(void)q;
-	(void)o;
 	(void)count;
+	if (o->agg != NULL) {
+		esg_buf_putc(b, '\n');
+		esg_agg_text(b, o->agg, o->width ? o->width : 80);
+	}
 }

@@ -69,6 +69,9 @@ struct esg_cond *esg_ld_cond(struct ld *ld, yaml_node_t *v, const char *key,
 
 struct esg_pos esg_ld_pos(const yaml_node_t *n);
 
+/* False (reported) when text nests deeper than ESG_YAML_MAX_DEPTH. */
+bool esg_ld_depth_ok(struct ld *ld, const char *text, size_t len);
+
 /* yaml_field.c */
 void esg_ld_profile(struct ld *ld, yaml_node_t *v);
 void esg_ld_sections(struct ld *ld, yaml_node_t *v);

@@ -423,8 +423,8 @@ yaml_problem(struct ld *ld, const yaml_parser_t *p)
  * nested flow collections (minutes for 200,000 '['): a first pass over the
  * events stops at ESG_YAML_MAX_DEPTH, long before that cost is paid.
  */
-static bool
-depth_ok(struct ld *ld, const char *text, size_t len)
+bool
+esg_ld_depth_ok(struct ld *ld, const char *text, size_t len)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
@@ -546,7 +546,7 @@ load(const char *name, const char *text, size_t len,
 		    "is larger than %d bytes"), ESG_YAML_MAX_BYTES);
 		return ESG_EINPUT;
 	}
-	if (!depth_ok(&ld, text, len) || !compose(&ld, text, len))
+	if (!esg_ld_depth_ok(&ld, text, len) || !compose(&ld, text, len))
 		return ESG_EINPUT;
 	ld.q = esg_arena_alloc(&a, sizeof *ld.q);
 	ld.q->source_name = esg_arena_strdup(&a, name);

@@ -19,10 +19,54 @@ def close(a, b, what, errs):
         errs.append("%s: %.4f vs %.4f" % (what, a, b))
 
 
+def compare_stats(a, b, what, errs):
+    if a is None or b is None:
+        if a is not b:
+            errs.append("%s: %r vs %r" % (what, a, b))
+        return
+    if a["n"] != b["n"]:
+        errs.append("%s n: %r vs %r" % (what, a["n"], b["n"]))
+    for k in ("mean", "median", "q1", "q3", "min", "max"):
+        close(a[k], b[k], "%s %s" % (what, k), errs)
+
+
+def compare_block(a, b, what, errs):
+    if a is None or b is None:
+        if a is not b:
+            errs.append("%s: %r vs %r" % (what, a, b))
+        return
+    compare_stats(a["overall"], b["overall"], what + " overall", errs)
+    for kind in ("pillars", "sections"):
+        if (a[kind] is None) != (b[kind] is None):
+            errs.append("%s %s: %r vs %r" % (what, kind, a[kind], b[kind]))
+            continue
+        for k in (a[kind] or {}):
+            compare_stats(a[kind][k], b[kind][k], "%s %s" % (what, k), errs)
+    if a["levels"] != b["levels"]:
+        errs.append("%s levels %s vs %s" % (what, a["levels"], b["levels"]))
+
+
+def compare_aggregate(a, b, errs):
+    if a["by"] != b["by"]:
+        errs.append("by %r vs %r" % (a["by"], b["by"]))
+    if [(g["key"], g["n"]) for g in a["groups"]] != [(g["key"], g["n"]) for g in b["groups"]]:
+        errs.append("groups %s vs %s" % ([(g["key"], g["n"]) for g in a["groups"]],
+                                         [(g["key"], g["n"]) for g in b["groups"]]))
+    for ga, gb in zip(a["groups"], b["groups"]):
+        compare_block(ga, gb, "group %s" % ga["key"], errs)
+    if a["all"]["n"] != b["all"]["n"]:
+        errs.append("all n %s vs %s" % (a["all"]["n"], b["all"]["n"]))
+    compare_block(a["all"], b["all"], "all", errs)
+
+
 def main():
-    mine = json.load(open(sys.argv[1]))["respondents"]
+    whole = json.load(open(sys.argv[1]))
+    mine = whole["respondents"]
     ref = json.load(open(sys.argv[2]))
     errs = []
+    if isinstance(ref, dict):
+        compare_aggregate(whole["aggregate"], ref["aggregate"], errs)
+        ref = ref["respondents"]
     if len(mine) != len(ref):
         errs.append("respondents: %d vs %d" % (len(mine), len(ref)))
     for m, r in zip(mine, ref):

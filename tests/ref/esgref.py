@@ -9,12 +9,13 @@ that hold numbers and statuses), unrounded, so that a test can compare the
 two implementations value by value.  It assumes valid input: validation is
 the C side's job and is tested there.
 
-usage: esgref.py QUESTIONNAIRE.yaml ANSWERS.csv
+usage: esgref.py QUESTIONNAIRE.yaml ANSWERS.csv [--aggregate BY|- [MIN_GROUP]]
 """
 import csv
 import io
 import json
 import re
+import statistics
 import sys
 
 import yaml
@@ -343,6 +344,79 @@ def score(q, rows):
     return out
 
 
+def stats(values):
+    """n, mean, median, q1, q3, min, max with the statistics module (type 7)."""
+    v = sorted(x for x in values if x is not None)
+    if not v:
+        return {"n": 0, "mean": None, "median": None, "q1": None, "q3": None,
+                "min": None, "max": None}
+    q = statistics.quantiles(v, n=4, method="inclusive") if len(v) > 1 else [v[0]] * 3
+    return {"n": len(v), "mean": statistics.fmean(v), "median": statistics.median(v),
+            "q1": q[0], "q3": q[2], "min": v[0], "max": v[-1]}
+
+
+def block(q, rs):
+    level_names = [l["label"] for l in q["levels"]]
+    levels = {n: 0 for n in level_names}
+    for r in rs:
+        if r["overall"]["level"] is not None:
+            levels[r["overall"]["level"]] += 1
+    return {"overall": stats(r["overall"]["score"] for r in rs),
+            "pillars": {p["id"]: stats(x["score"] for r in rs for x in r["pillars"]
+                                      if x["id"] == p["id"]) for p in q["pillars"]},
+            "sections": {s["id"]: stats(x["score"] for r in rs for x in r["sections"]
+                                       if x["id"] == s["id"]) for s in q["sections"]},
+            "levels": levels}
+
+
+def aggregate(q, rows, results, by, min_group):
+    """The aggregate of SPEC §6, from the results and the raw rows."""
+    out = {"by": None, "groups": [], "all": dict(n=len(results), **block(q, results))}
+    if by is None:
+        return out
+    field, _, limits = by.partition(":")
+    out["by"] = field
+    profile = {p["id"]: p for p in q.get("profile", [])}
+    f = profile.get(field) or next(x for s in q["sections"] for x in s["questions"]
+                                   if x["id"] == field)
+    bands = [float(x) for x in limits.split(",")] if limits else None
+    texts = limits.split(",") if limits else None
+    keys, members = [], {}
+    for row, res in zip(rows, results):
+        a = parse_cell(f, row.get(field, ""))
+        if a is EMPTY or a in (UNKNOWN, NA) or f.get("when"):
+            key = None
+        elif bands:
+            k = sum(1 for b in bands if b <= a)
+            key = "<" + texts[0] if k == 0 else ">=" + texts[-1] if k == len(bands) \
+                else texts[k - 1] + "-" + texts[k]
+        elif f["type"] in ("single", "yesno", "scale"):
+            key = options_of(f)[a][0]
+        else:
+            key = str(a)
+        if key not in members:
+            keys.append(key)
+            members[key] = []
+        members[key].append(res)
+    if bands:
+        order = ["<" + texts[0]] + [texts[i - 1] + "-" + texts[i] for i in range(1, len(texts))] \
+            + [">=" + texts[-1]]
+    elif f["type"] in ("single", "yesno", "scale"):
+        order = [o[0] for o in options_of(f)]
+    else:
+        order = [k for k in keys if k is not None]
+    for key in order + [None]:
+        if key not in members:
+            continue
+        g = {"key": key, "n": len(members[key])}
+        if len(members[key]) >= min_group:
+            g.update(block(q, members[key]))
+        else:
+            g.update({"overall": None, "pillars": None, "sections": None, "levels": None})
+        out["groups"].append(g)
+    return out
+
+
 def main():
     q = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
     text = open(sys.argv[2], encoding="utf-8-sig").read()
@@ -351,7 +425,14 @@ def main():
     rows = [dict((k.strip(), v) for k, v in r.items())
             for r in csv.DictReader(io.StringIO(text), delimiter=delim)
             if any(v.strip() for v in r.values() if v)]
-    json.dump(score(q, rows), sys.stdout, indent=1, ensure_ascii=False)
+    results = score(q, rows)
+    if len(sys.argv) > 3:   # --aggregate [BY] [MIN_GROUP]
+        by = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "-" else None
+        mg = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+        json.dump({"respondents": results, "aggregate": aggregate(q, rows, results, by, mg)},
+                  sys.stdout, indent=1, ensure_ascii=False)
+    else:
+        json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
     print()
 
 

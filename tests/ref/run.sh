@@ -19,6 +19,19 @@ for case in "$here/../../questionnaires/default.yaml:400:7" \
 		fail=$((fail + 1))
 	fi
 done
+# Observatory statistics: by a choice field, by bands, without groups.
+python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 300 5 > "$tmp/a.csv"
+for by in "type 5" "population:3500,20000,50000 5" "- 5" "type 80"; do
+	set -- $by
+	if [ "$1" = - ]; then opt=""; else opt="--by $1"; fi
+	"$ESGDIAG" score -f json --sheets all --aggregate $opt --min-group "$2" "$tmp/a.csv" > "$tmp/mine.json"
+	python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$tmp/a.csv" --aggregate "$1" "$2" > "$tmp/ref.json"
+	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+	fi
+done
 # The shipped examples, scored by both.
 for ex in "$here"/../../questionnaires/examples/*.csv; do
 	"$ESGDIAG" score -f json --sheets all "$ex" > "$tmp/mine.json"

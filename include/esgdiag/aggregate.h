@@ -1,0 +1,43 @@
+/*
+ * Observatory statistics (SPEC §6 --aggregate): per group of respondents
+ * (by a field, or by bands of a number field) and for all of them, n,
+ * mean, median, quartiles, min and max of the overall, pillar and section
+ * scores, and the count of each overall level.  Quartiles interpolate
+ * linearly between closest ranks (Hyndman and Fan's type 7, numpy's
+ * default).  Statistics are computed on unrounded scores, then rounded.
+ *
+ * Memory: 8 bytes per non-null score kept (to sort them at the end), in
+ * chunks that are never copied while they grow.
+ */
+#ifndef ESG_AGGREGATE_H
+#define ESG_AGGREGATE_H
+
+#include <stddef.h>
+
+struct esg_buf;
+struct esg_questionnaire;
+struct esg_result;
+
+struct esg_agg_by {
+	size_t field;		/* ESG_NONE: no groups, only "all" */
+	const double *bands;	/* for a number field: ascending limits */
+	const char *const *band_text;	/* the limits as written */
+	size_t nbands;
+};
+
+struct esg_agg;
+
+/* by is copied; the strings it points to are borrowed. */
+struct esg_agg *esg_agg_new(const struct esg_questionnaire *q,
+    const struct esg_agg_by *by, size_t min_group);
+/* Adds a scored respondent; nrecs is how many of its sheets are shown. */
+void esg_agg_add(struct esg_agg *a, const struct esg_result *r, size_t nrecs);
+/* Computes the statistics; call once, after the last esg_agg_add(). */
+void esg_agg_finish(struct esg_agg *a);
+void esg_agg_json(struct esg_buf *b, const struct esg_agg *a);
+void esg_agg_text(struct esg_buf *b, const struct esg_agg *a, size_t width);
+void esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a);
+void esg_agg_html(struct esg_buf *b, const struct esg_agg *a);
+void esg_agg_free(struct esg_agg *a);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * CI policy and grouping specifications of `score`; see score_policy.h.
+ */
+#include "score_policy.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/csv_answers.h"
+#include "esgdiag/model.h"
+#include "esgdiag/score.h"
+#include "esgdiag/text.h"
+#include "esgdiag/xalloc.h"
+
+static bool
+number(const char *s, double *x)
+{
+	return esg_num_parse_plain(s, x) == ESG_NUM_OK;
+}
+
+static int
+threshold_item(struct policy *p, const struct esg_questionnaire *q, char *item)
+{
+	char *eq = strchr(item, '=');
+	double x;
+
+	if (eq == NULL)
+		return cli_usage_error(_("--fail-under: '%s' is not ID=NUMBER"), item);
+	*eq = '\0';
+	if (!number(eq + 1, &x))
+		return cli_usage_error(_("--fail-under: '%s' is not a number"), eq + 1);
+	if (strcmp(item, "overall") == 0) {
+		p->th.overall = x;
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < q->npillars; i++)
+		if (strcmp(q->pillars[i].id, item) == 0) {
+			p->th.pillar[i] = x;
+			return EXIT_OK;
+		}
+	return cli_usage_error(_("--fail-under: no pillar '%s'"), item);
+}
+
+int
+policy_thresholds(struct policy *p, const struct esg_questionnaire *q,
+    const char *spec)
+{
+	char *copy, *save = NULL;
+	int rc = EXIT_OK;
+
+	p->q = q;
+	p->any_threshold = true;
+	if (number(spec, &p->th.overall))
+		return EXIT_OK;
+	copy = esg_xstrdup(spec);
+	for (char *item = strtok_r(copy, ",", &save); item && rc == EXIT_OK;
+	    item = strtok_r(NULL, ",", &save))
+		rc = threshold_item(p, q, item);
+	free(copy);
+	return rc;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct baseline_entry *)a)->id,
+	    ((const struct baseline_entry *)b)->id);
+}
+
+static long
+read_fp(void *ctx, char *buf, size_t n)
+{
+	size_t k = fread(buf, 1, n, ctx);
+
+	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
+}
+
+static void
+remember(struct policy *p, const struct esg_result *r, size_t *cap)
+{
+	struct baseline_entry *e;
+
+	if (p->nbase == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		p->base = esg_xreallocarray(p->base, *cap, sizeof *p->base);
+	}
+	e = &p->base[p->nbase++];
+	e->id = esg_xstrdup(r->ans->id);
+	e->overall = esg_score_is_null(r->overall) ? NAN : esg_round2(r->overall);
+	e->pillar = esg_xcalloc(r->q->npillars, sizeof *e->pillar);
+	for (size_t i = 0; i < r->q->npillars; i++)
+		e->pillar[i] = esg_score_is_null(r->pillar[i]) ? NAN :
+		    esg_round2(r->pillar[i]);
+}
+
+int
+policy_baseline(struct policy *p, struct cli *cli, const char *path,
+    const char *id_column, const struct esg_map *map)
+{
+	FILE *fp = fopen(path, "rb");
+	struct esg_answers ans;
+	struct esg_result *res;
+	struct esg_reader *r;
+	enum esg_status st;
+	size_t cap = 0;
+
+	p->q = cli->q;
+	if (fp == NULL)
+		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+	esg_answers_init(&ans, cli->q);
+	res = esg_result_new(cli->q);
+	r = esg_reader_open_mapped(cli->q, path, read_fp, fp, id_column, map,
+	    &cli->diags, &st);
+	while (r != NULL && esg_reader_next(r, &ans)) {
+		esg_score(res, &ans);
+		remember(p, res, &cap);
+	}
+	if (r != NULL) {
+		st = esg_reader_status(r);
+		esg_reader_free(r);
+	}
+	fclose(fp);
+	esg_result_free(res);
+	esg_answers_release(&ans);
+	if (p->nbase > 0)
+		qsort(p->base, p->nbase, sizeof *p->base, by_id);
+	return st == ESG_EIO ? EXIT_IO : st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK;
+}
+
+static const struct baseline_entry *
+baseline_of(const struct policy *p, const char *id)
+{
+	struct baseline_entry key = { (char *)id, 0, NULL };
+
+	return p->nbase ? bsearch(&key, p->base, p->nbase, sizeof *p->base, by_id) :
+	    NULL;
+}
+
+static void
+regression(struct esg_buf *why, const char *what, double now, double before)
+{
+	if (isnan(before) || esg_score_is_null(now) || !(esg_round2(now) < before))
+		return;
+	esg_buf_printf(why, _("%s%s %.2f, down from %.2f in the baseline"),
+	    why->len ? "; " : "", what, now, before);
+}
+
+void
+policy_check(struct policy *p, const struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+	const struct baseline_entry *b = baseline_of(p, r->ans->id);
+	struct esg_buf why = ESG_BUF_INIT;
+
+	if (esg_thresholds_short_overall(&p->th, r))
+		esg_buf_printf(&why, _("overall %.2f < %g"), r->overall, p->th.overall);
+	for (size_t i = 0; i < q->npillars; i++)
+		if (esg_thresholds_short_pillar(&p->th, r, i))
+			esg_buf_printf(&why, _("%s%s %.2f < %g"), why.len ? "; " : "",
+			    q->pillars[i].id, r->pillar[i], p->th.pillar[i]);
+	for (size_t i = 0; p->th.obligations && i < q->nobligations; i++)
+		if (r->obligation[i] == ESG_OBL_NON_COMPLIANT)
+			esg_buf_printf(&why, _("%sobligation %s not met"),
+			    why.len ? "; " : "", q->obligations[i].id);
+	if (b != NULL) {
+		regression(&why, _("overall"), r->overall, b->overall);
+		for (size_t i = 0; i < q->npillars; i++)
+			regression(&why, q->pillars[i].id, r->pillar[i], b->pillar[i]);
+	}
+	if (why.len > 0) {
+		fprintf(stderr, _("esgdiag: %s falls short: %s\n"), r->ans->id,
+		    esg_buf_str(&why));
+		p->failed = true;
+	}
+	esg_buf_release(&why);
+}
+
+void
+policy_release(struct policy *p)
+{
+	for (size_t i = 0; i < p->nbase; i++) {
+		free(p->base[i].id);
+		free(p->base[i].pillar);
+	}
+	free(p->base);
+	free(p->th.pillar);
+}
+
+int
+agg_spec_parse(struct agg_spec *s, const struct esg_questionnaire *q,
+    const char *spec)
+{
+	char *copy = esg_xstrdup(spec), *colon = strchr(copy, ':'), *save = NULL;
+	int rc = EXIT_OK;
+
+	if (colon)
+		*colon = '\0';
+	s->by.field = esg_field_find(q, copy);
+	if (s->by.field == ESG_NONE)
+		rc = cli_usage_error(_("--by: no field '%s'"), copy);
+	else if (colon && q->fields[s->by.field].type != ESG_QTYPE_NUMBER)
+		rc = cli_usage_error(_("--by: bands need a number field; '%s' is "
+		    "not one"), copy);
+	for (char *t = colon ? strtok_r(colon + 1, ",", &save) : NULL;
+	    t && rc == EXIT_OK; t = strtok_r(NULL, ",", &save)) {
+		size_t n = s->by.nbands;
+
+		s->bands = esg_xreallocarray(s->bands, n + 1, sizeof *s->bands);
+		s->band_text = esg_xreallocarray(s->band_text, n + 1, sizeof *s->band_text);
+		s->band_text[n] = esg_xstrdup(t);
+		s->by.nbands++;
+		if (!number(t, &s->bands[n]))
+			rc = cli_usage_error(_("--by: '%s' is not a number"), t);
+		else if (n > 0 && !(s->bands[n] > s->bands[n - 1]))
+			rc = cli_usage_error(_("--by: band limits must be strictly "
+			    "ascending"));
+	}
+	if (rc == EXIT_OK && colon && s->by.nbands == 0)
+		rc = cli_usage_error(_("--by: no band limit after ':'"));
+	s->by.bands = s->bands;
+	s->by.band_text = (const char *const *)s->band_text;
+	free(copy);
+	return rc;
+}
+
+void
+agg_spec_release(struct agg_spec *s)
+{
+	for (size_t i = 0; i < s->by.nbands; i++)
+		free(s->band_text[i]);
+	free(s->band_text);
+	free(s->bands);
+}

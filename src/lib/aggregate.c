@@ -1,0 +1,327 @@
+/*
+ * Collecting scores by group and computing their statistics; see
+ * aggregate.h.  Rendering is in aggregate_render.c.
+ */
+#include "esgdiag/aggregate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate_impl.h"
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/model.h"
+#include "esgdiag/render.h"
+#include "esgdiag/score.h"
+#include "esgdiag/text.h"
+#include "esgdiag/xalloc.h"
+
+enum { CHUNK = 16384 };		/* doubles: 128 KiB, above malloc's mmap threshold */
+
+static void
+chunks_add(struct chunks *c, double x)
+{
+	if (c->n % CHUNK == 0) {
+		c->c = esg_xreallocarray(c->c, c->n / CHUNK + 1, sizeof *c->c);
+		c->c[c->n / CHUNK] = esg_xmalloc(CHUNK * sizeof **c->c);
+	}
+	c->c[c->n / CHUNK][c->n % CHUNK] = x;
+	c->n++;
+}
+
+/* Moves the values into one array, freeing each chunk as soon as it is copied. */
+static double *
+chunks_take(struct chunks *c)
+{
+	double *v = esg_xmalloc((c->n ? c->n : 1) * sizeof *v);
+
+	for (size_t k = 0; k * CHUNK < c->n; k++) {
+		size_t m = c->n - k * CHUNK < CHUNK ? c->n - k * CHUNK : CHUNK;
+
+		memcpy(v + k * CHUNK, c->c[k], m * sizeof *v);
+		free(c->c[k]);
+	}
+	free(c->c);
+	c->c = NULL;
+	return v;
+}
+
+static void
+group_init(struct esg_agg *a, struct group *g, const char *key)
+{
+	memset(g, 0, sizeof *g);
+	g->key = key ? esg_xstrdup(key) : NULL;
+	g->col = esg_xcalloc(a->ncols, sizeof *g->col);
+	g->sum = esg_xcalloc(a->ncols, sizeof *g->sum);
+	g->st = esg_xcalloc(a->ncols, sizeof *g->st);
+	g->levels = esg_xcalloc(a->q->nlevels, sizeof *g->levels);
+}
+
+static struct group *
+group_new(struct esg_agg *a, const char *key)
+{
+	if (a->ngroups == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 8;
+		a->groups = esg_xreallocarray(a->groups, a->cap, sizeof *a->groups);
+	}
+	group_init(a, &a->groups[a->ngroups], key);
+	return &a->groups[a->ngroups++];
+}
+
+struct esg_agg *
+esg_agg_new(const struct esg_questionnaire *q, const struct esg_agg_by *by,
+    size_t min_group)
+{
+	struct esg_agg *a = esg_xcalloc(1, sizeof *a);
+	const struct esg_field *f;
+
+	a->q = q;
+	a->by = *by;
+	a->min_group = min_group;
+	a->ncols = 1 + q->npillars + q->nsections;
+	a->sheets = esg_xcalloc(q->nsheets ? q->nsheets : 1, sizeof *a->sheets);
+	a->all.levels = esg_xcalloc(q->nlevels, sizeof *a->all.levels);
+	a->all.st = esg_xcalloc(a->ncols, sizeof *a->all.st);
+	if (by->field == ESG_NONE) {
+		group_new(a, NULL);	/* one implicit group: all */
+		return a;
+	}
+	/* Known keys get their slot now, so groups come in option or band order. */
+	f = &q->fields[by->field];
+	if (by->nbands > 0) {
+		for (size_t i = 0; i <= by->nbands; i++) {
+			struct esg_buf k = ESG_BUF_INIT;
+
+			if (i == 0)
+				esg_buf_printf(&k, "<%s", by->band_text[0]);
+			else if (i == by->nbands)
+				esg_buf_printf(&k, ">=%s", by->band_text[i - 1]);
+			else
+				esg_buf_printf(&k, "%s-%s", by->band_text[i - 1],
+				    by->band_text[i]);
+			group_new(a, esg_buf_str(&k));
+			esg_buf_release(&k);
+		}
+	} else if (f->type != ESG_QTYPE_MULTI && f->type != ESG_QTYPE_NUMBER &&
+	    f->type != ESG_QTYPE_TEXT)
+		for (size_t i = 0; i < f->noptions; i++)
+			group_new(a, f->options[i].value);
+	a->fixed = a->ngroups;
+	return a;
+}
+
+static struct group *
+find_key(struct esg_agg *a, const char *key)
+{
+	for (size_t i = a->fixed; i < a->ngroups; i++)
+		if (strcmp(a->groups[i].key, key) == 0)
+			return &a->groups[i];
+	return group_new(a, key);
+}
+
+static struct group *
+null_group(struct esg_agg *a)
+{
+	/* Kept apart from the array, so that it comes last whatever is added. */
+	if (a->null == NULL) {
+		a->null = esg_xmalloc(sizeof *a->null);
+		group_init(a, a->null, NULL);
+	}
+	return a->null;
+}
+
+static struct group *
+group_of(struct esg_agg *a, const struct esg_result *r)
+{
+	size_t i = a->by.field, k = 0;
+	const struct esg_field *f;
+	const struct esg_answer *ans;
+	struct group *g;
+	struct esg_buf key = ESG_BUF_INIT;
+
+	if (i == ESG_NONE)
+		return &a->groups[0];
+	f = &a->q->fields[i];
+	ans = &r->ans->a[i];
+	if (ans->state != ESG_A_VALUE || r->when[i] != 1)
+		return null_group(a);
+	if (a->by.nbands > 0) {
+		while (k < a->by.nbands && a->by.bands[k] <= ans->num)
+			k++;
+		return &a->groups[k];
+	}
+	if (a->fixed > 0)
+		return &a->groups[ans->opt];
+	esg_cell_format(&key, f, ans);
+	g = find_key(a, esg_buf_str(&key));
+	esg_buf_release(&key);
+	return g;
+}
+
+void
+esg_agg_add(struct esg_agg *a, const struct esg_result *r, size_t nrecs)
+{
+	struct group *g = group_of(a, r);
+	const struct esg_questionnaire *q = a->q;
+	int level = esg_render_level_index(q, r->overall);
+
+	g->n++;
+	a->total++;
+	for (size_t c = 0; c < a->ncols; c++) {
+		double x = c == 0 ? r->overall : c <= q->npillars ? r->pillar[c - 1] :
+		    r->section[c - 1 - q->npillars];
+
+		if (esg_score_is_null(x))
+			continue;
+		chunks_add(&g->col[c], x);
+		g->sum[c] += x;
+	}
+	if (level >= 0) {
+		g->levels[level]++;
+		a->all.levels[level]++;
+	}
+	for (size_t i = 0; i < nrecs && i < r->nrecs; i++)
+		a->sheets[r->recs[i].sheet]++;
+}
+
+static int
+cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The p-quantile of sorted v[0..n), type 7. */
+static double
+quantile(const double *v, size_t n, double p)
+{
+	double h = (double)(n - 1) * p, lo = floor(h);
+	size_t i = (size_t)lo;
+
+	return i + 1 < n ? v[i] + (h - lo) * (v[i + 1] - v[i]) : v[i];
+}
+
+static struct stats
+stats_of(const double *v, size_t n, double sum)
+{
+	struct stats s = { n, 0, 0, 0, 0, 0, 0 };
+
+	if (n == 0)
+		return s;
+	s.mean = sum / (double)n;
+	s.median = quantile(v, n, 0.5);
+	s.q1 = quantile(v, n, 0.25);
+	s.q3 = quantile(v, n, 0.75);
+	s.min = v[0];
+	s.max = v[n - 1];
+	return s;
+}
+
+/*
+ * Every group's sorted values of one column, as one sorted array: a merge
+ * for a few groups (by type of structure, by band), a sort for many (by a
+ * free number or text).
+ */
+static double *
+merge_sorted(double **v, const size_t *n, size_t g, size_t total)
+{
+	double *out = esg_xmalloc((total ? total : 1) * sizeof *out);
+	size_t *at = esg_xcalloc(g ? g : 1, sizeof *at);
+
+	if (g > 16) {
+		for (size_t i = 0, k = 0; i < g; k += n[i++])
+			memcpy(out + k, v[i], n[i] * sizeof *out);
+		qsort(out, total, sizeof *out, cmp_double);
+		free(at);
+		return out;
+	}
+	for (size_t k = 0; k < total; k++) {
+		size_t best = g;
+
+		for (size_t i = 0; i < g; i++)
+			if (at[i] < n[i] && (best == g || v[i][at[i]] < v[best][at[best]]))
+				best = i;
+		out[k] = v[best][at[best]++];
+	}
+	free(at);
+	return out;
+}
+
+static void
+finish_column(struct esg_agg *a, size_t c, struct group **gs, size_t ng)
+{
+	double **v = esg_xcalloc(ng, sizeof *v), sum = 0, *all;
+	size_t *n = esg_xcalloc(ng, sizeof *n), total = 0;
+
+	for (size_t i = 0; i < ng; i++) {
+		n[i] = gs[i]->col[c].n;
+		v[i] = chunks_take(&gs[i]->col[c]);
+		qsort(v[i], n[i], sizeof *v[i], cmp_double);
+		gs[i]->st[c] = stats_of(v[i], n[i], gs[i]->sum[c]);
+		total += n[i];
+		sum += gs[i]->sum[c];
+	}
+	if (ng == 1) {
+		a->all.st[c] = gs[0]->st[c];
+	} else {
+		/* The groups are disjoint: "all" is their sorted union. */
+		all = merge_sorted(v, n, ng, total);
+		a->all.st[c] = stats_of(all, total, sum);
+		free(all);
+	}
+	for (size_t i = 0; i < ng; i++)
+		free(v[i]);
+	free(v);
+	free(n);
+}
+
+void
+esg_agg_finish(struct esg_agg *a)
+{
+	size_t ng = a->ngroups + (a->null != NULL);
+	struct group **gs = esg_xcalloc(ng, sizeof *gs);
+
+	for (size_t i = 0; i < a->ngroups; i++)
+		gs[i] = &a->groups[i];
+	if (a->null)
+		gs[ng - 1] = a->null;
+	for (size_t c = 0; c < a->ncols; c++)
+		finish_column(a, c, gs, ng);
+	free(gs);
+	a->finished = true;
+}
+
+static void
+group_release(struct group *g, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		for (size_t k = 0; g->col[c].c && k * CHUNK < g->col[c].n; k++)
+			free(g->col[c].c[k]);
+		free(g->col[c].c);
+	}
+	free(g->key);
+	free(g->col);
+	free(g->sum);
+	free(g->st);
+	free(g->levels);
+}
+
+void
+esg_agg_free(struct esg_agg *a)
+{
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->ngroups; i++)
+		group_release(&a->groups[i], a->ncols);
+	if (a->null) {
+		group_release(a->null, a->ncols);
+		free(a->null);
+	}
+	free(a->groups);
+	free(a->all.st);
+	free(a->all.levels);
+	free(a->sheets);
+	free(a);
+}

@@ -1,0 +1,46 @@
+/*
+ * Private to aggregate.c and aggregate_render.c.
+ */
+#ifndef ESG_AGGREGATE_IMPL_H
+#define ESG_AGGREGATE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "esgdiag/aggregate.h"
+
+struct chunks {
+	double **c;
+	size_t n;
+};
+
+struct stats {
+	size_t n;		/* non-null scores */
+	double mean, median, q1, q3, min, max;
+};
+
+struct group {
+	char *key;		/* NULL: the group of respondents with no value */
+	size_t n;		/* respondents */
+	struct chunks *col;	/* [ncols]: overall, pillars, sections */
+	double *sum;		/* [ncols] */
+	struct stats *st;	/* [ncols], once finished */
+	size_t *levels;		/* [nlevels] counts of the overall level */
+};
+
+struct esg_agg {
+	const struct esg_questionnaire *q;
+	struct esg_agg_by by;
+	size_t min_group, ncols, total;
+	struct group *groups;	/* fixed slots first, then keys in order seen */
+	size_t ngroups, cap, fixed;
+	struct group *null;	/* respondents with no value, listed last */
+	struct {
+		struct stats *st;
+		size_t *levels;
+	} all;
+	size_t *sheets;		/* respondents each sheet is recommended to */
+	bool finished;
+};
+
+#endif
