@@ -89,6 +89,11 @@ int esg_render_level_index(const struct esg_questionnaire *q, double x);
  */
 void esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
     const char *text, size_t width);
+/*
+ * Appends s in exactly w display columns: padded with spaces, or cut on a
+ * character boundary and ended with "..." when longer.
+ */
+void esg_render_pad(struct esg_buf *b, const char *s, size_t w);
 /* A profile or question answer as a person reads it (labels, units). */
 void esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i);
 /* Whether an answer has something to show; notes count. */

@@ -56,6 +56,7 @@ struct cli_cmd {
 };
 
 int cmd_ask(int, char **, struct cli *);
+int cmd_compare(int, char **, struct cli *);
 int cmd_explain(int, char **, struct cli *);
 int cmd_obligations(int, char **, struct cli *);
 int cmd_score(int, char **, struct cli *);

@@ -17,6 +17,11 @@ static const struct cli_cmd cmds[] = {
 	    "  --resume   continue FILE at its first unanswered question\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent id written in the file\n") },
+	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] BEFORE.csv "
+	    "AFTER.csv\n"
+	    "  Progress between two assessments, respondents matched by id: score\n"
+	    "  changes, levels gained or lost, obligations newly met or broken,\n"
+	    "  answers changed.\n") },
 	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
 	    "  answers, weights, contributions, and what was excluded and why.\n") },

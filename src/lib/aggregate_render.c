@@ -157,27 +157,12 @@ each_group(const struct esg_agg *a, void (*fn)(struct esg_buf *,
 		fn(b, a, a->null);
 }
 
-/* label in exactly w display columns: cut on a character boundary, or padded. */
-static void
-cell(struct esg_buf *b, const char *label, size_t w)
-{
-	size_t n = strlen(label), cols = 0, i = 0;
-
-	for (; i < n; i++)
-		if (((unsigned char)label[i] & 0xc0) != 0x80 && ++cols > w)
-			break;
-	if (cols > w)
-		cols = w;
-	esg_buf_add(b, label, i);
-	esg_buf_repeat(b, " ", w - esg_utf8_width(label, i));
-}
-
 static void
 text_stats(struct esg_buf *b, const char *label, size_t n, const struct stats *s,
     bool shown)
 {
 	esg_buf_puts(b, "  ");
-	cell(b, label, 22);
+	esg_render_pad(b, label, 22);
 	esg_buf_printf(b, " %6zu ", n);
 	if (!shown)
 		esg_buf_printf(b, " %s\n", _("(not published: too few respondents)"));

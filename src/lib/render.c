@@ -238,3 +238,20 @@ esg_xml_str(struct esg_buf *b, const char *s)
 		}
 	}
 }
+
+void
+esg_render_pad(struct esg_buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s), width = esg_utf8_width(s, n), cols = 0, i = 0;
+
+	if (width <= w) {
+		esg_buf_puts(b, s);
+		esg_buf_repeat(b, " ", w - width);
+		return;
+	}
+	for (; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cols > (w > 3 ? w - 3 : 0))
+			break;
+	esg_buf_add(b, s, i);
+	esg_buf_repeat(b, ".", w > 3 ? 3 : w);
+}

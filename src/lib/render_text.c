@@ -36,26 +36,6 @@ layout_of(const struct esg_render_opts *o)
 	return l;
 }
 
-/* Appends s padded with spaces to w columns (cut with "..." if longer). */
-static void
-padded(struct esg_buf *b, const char *s, size_t w)
-{
-	size_t n = strlen(s), width = esg_utf8_width(s, n);
-
-	if (width > w) {
-		size_t cols = 0, i = 0;
-
-		for (; i < n; i++)
-			if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cols > w - 3)
-				break;
-		esg_buf_add(b, s, i);
-		esg_buf_puts(b, "...");
-		return;
-	}
-	esg_buf_puts(b, s);
-	esg_buf_repeat(b, " ", w - width);
-}
-
 static const char *
 level_color(const struct esg_questionnaire *q, int k)
 {
@@ -95,7 +75,7 @@ score_line(struct esg_buf *b, const struct layout *l,
 	int k = esg_render_level_index(q, x);
 
 	esg_buf_puts(b, "  ");
-	padded(b, label, l->label);
+	esg_render_pad(b, label, l->label);
 	esg_buf_putc(b, ' ');
 	if (esg_score_is_null(x)) {
 		esg_buf_repeat(b, " ", l->bar);
@@ -181,13 +161,13 @@ obligations(struct esg_buf *b, const struct esg_result *r, const struct layout *
 	if (q->nobligations == 0)
 		return;
 	esg_buf_printf(b, "\n%s\n  ", _("Legal obligations"));
-	padded(b, _("obligation"), l->label);
+	esg_render_pad(b, _("obligation"), l->label);
 	esg_buf_printf(b, " %-11s %s\n", _("applies"), _("status"));
 	for (size_t i = 0; i < q->nobligations; i++) {
 		const struct esg_obligation *o = &q->obligations[i];
 
 		esg_buf_puts(b, "  ");
-		padded(b, o->title, l->label);
+		esg_render_pad(b, o->title, l->label);
 		esg_buf_printf(b, " %-11s ", applies_text(r->applies[i]));
 		if (l->o->color && r->obligation[i] == ESG_OBL_NON_COMPLIANT)
 			esg_buf_printf(b, "\033[31m%s\033[0m\n", status_text(r->obligation[i]));

@@ -1,0 +1,44 @@
+/*
+ * Progress between two assessments (esgdiag compare): respondents matched
+ * by id, the change of every score (computed on the rounded scores people
+ * see, so 56.60 -> 84.38 is +27.78), levels gained or lost, obligations
+ * newly met or broken, and the answers that changed.
+ */
+#ifndef ESG_COMPARE_H
+#define ESG_COMPARE_H
+
+#include <stddef.h>
+
+#include "esgdiag/score.h"
+
+struct esg_buf;
+struct esg_questionnaire;
+struct esg_result;
+
+/* What is kept of one scored respondent. */
+struct esg_snap {
+	char *id;
+	double *score;		/* rounded: overall, pillars, sections; NAN null */
+	enum esg_ostatus *obligation;
+	char **cell;		/* every field's canonical answer */
+};
+
+struct esg_snaps {
+	const struct esg_questionnaire *q;
+	struct esg_snap *v;
+	size_t n, cap;
+	const char *name;	/* the file, borrowed */
+	char sha256[65];
+};
+
+void esg_snaps_add(struct esg_snaps *s, const struct esg_result *r);
+void esg_snaps_release(struct esg_snaps *s);
+
+void esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
+    const struct esg_snaps *after, size_t width);
+void esg_compare_markdown(struct esg_buf *b, const struct esg_snaps *before,
+    const struct esg_snaps *after);
+void esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
+    const struct esg_snaps *after);
+
+#endif
