@@ -29,6 +29,7 @@ LIB_SRC  = $(wildcard src/lib/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+# Test programs are not in TESTS' wildcard (tests/unit only).
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(BUILD)/gen/default_q.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_Q = questionnaires/default.yaml
@@ -36,7 +37,7 @@ DEPSTAMP  = build/.deps-ok
 LINGUAS   = fr
 MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
-.PHONY: all run check check-one unit cli ref html i18n hygiene install clean deps update-po
+.PHONY: all run check check-one unit cli ref html i18n replay fuzz hygiene install clean deps update-po
 all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
@@ -99,13 +100,46 @@ html: $(BUILD)/esgdiag
 # The French catalogue, in a French locale (made with localedef if missing).
 i18n: $(BUILD)/esgdiag $(MO)
 	@sh tests/i18n/run.sh $(BUILD)/esgdiag build/locale
+# Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N runs every target
+# for N seconds on a working copy of its corpus; findings land in build/fuzz
+# and go, once fixed, to tests/fuzz/regress/, which make check replays.
+FUZZERS      = yaml_load csv_answers cond score
+FUZZ_SECONDS ?= 60
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRC) build/std/gen/default_q.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o $@ $< $(LIB_SRC) build/std/gen/default_q.c $(PKG_LIBS)
+fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
+	@for t in $(FUZZERS); do \
+		d=$$(echo $$t | sed 's/yaml_load/yaml/; s/csv_answers/csv/'); \
+		mkdir -p build/fuzz/corpus-$$t; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/$$t- build/fuzz/corpus-$$t \
+		    tests/fuzz/corpus/$$d tests/fuzz/regress/$$d > build/fuzz/$$t.log 2>&1; \
+		grep -E 'stat::|Done|ERROR|SUMMARY' build/fuzz/$$t.log | tail -8; \
+		if ls build/fuzz/$$t-* >/dev/null 2>&1; then \
+			echo "fuzz_$$t: finding(s) in build/fuzz/$$t-*"; exit 1; fi; \
+	done
+# The same targets under a plain driver, over the seeds and past findings.
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libesgdiag.a $(BUILD)/gen/default_q.o | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(BUILD)/gen/default_q.o $(BUILD)/libesgdiag.a $(PKG_LIBS) $(LDSAN)
+replay: $(FUZZERS:%=$(BUILD)/tests/replay_%)
+	@for t in $(FUZZERS); do \
+		d=$$(echo $$t | sed 's/yaml_load/yaml/; s/csv_answers/csv/'); \
+		printf 'fuzz replay %-12s ' $$t; \
+		$(BUILD)/tests/replay_$$t $$(find tests/fuzz/corpus/$$d tests/fuzz/regress/$$d -type f) || exit 1; \
+	done
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
 	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
 	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
 	 { echo "src/lib must not exit or print"; exit 1; }
-check-one: unit cli ref i18n hygiene
+check-one: unit cli ref i18n replay hygiene
 
 check: esgdiag
 	$(MAKE) --no-print-directory check-one

@@ -102,8 +102,13 @@ parse_option(struct ld *ld, yaml_node_t *n, struct esg_field *f,
 	yaml_node_t *v[4];
 	const char *what = _("an option");
 
-	if (!esg_ld_map(ld, n, keys, 4, v, what))
+	/* Reported or not, every option gets a value: later checks compare them. */
+	o->value = "";
+	if (!esg_ld_map(ld, n, keys, 4, v, what)) {
+		fold_option(ld, o);
 		return;
+	}
+	o->value = NULL;
 	if (esg_ld_need(ld, n, v[0], "value", what) &&
 	    (o->value = esg_ld_str(ld, v[0], "value")) != NULL && !*o->value)
 		esg_ld_err(ld, v[0], _("an option value cannot be empty"));

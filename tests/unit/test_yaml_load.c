@@ -300,6 +300,9 @@ test_errors(void **state)
 		{ HEAD "sections: []\nobligations: [{id: o, title: O, applies: zz > 1,"
 		  " met: zz, source: S}]\n",
 		  "t.yaml:8:42: error: unknown identifier 'zz'" },
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: single, options: [x, {value: x, label: X, score: 1}]}]}\n",
+		  "t.yaml:8:74: error: expected a mapping for an option" },
 		{ HEAD "sections: []\nobligations: [{id: o, title: O, met: x, source: S}]\n",
 		  "t.yaml:8:15: error: missing key 'applies' in an obligation" },
 	};

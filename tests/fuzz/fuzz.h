@@ -1,0 +1,84 @@
+/*
+ * Shared by the fuzz targets: size cap, a fixed questionnaire, and a
+ * routine that runs every renderer over a result.
+ */
+#ifndef ESG_FUZZ_H
+#define ESG_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "esgdiag/aggregate.h"
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
+#include "esgdiag/explain.h"
+#include "esgdiag/load.h"
+#include "esgdiag/model.h"
+#include "esgdiag/render.h"
+#include "esgdiag/score.h"
+
+enum { FUZZ_MAX = 256 * 1024 };
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char fuzz_questionnaire[] =
+    "schema: 1\nid: f\nversion: '1'\ntitle: F\n"
+    "pillars: [{id: E, label: E}, {id: S, label: S, weight: 2}]\n"
+    "levels: [{min: 0, label: Bas}, {min: 50, label: Haut}]\n"
+    "profile:\n"
+    "  - {id: type, text: T, type: single, options: [{value: commune, label: Commune},"
+    " {value: epci, label: EPCI}]}\n"
+    "  - {id: pop, text: P, type: number, allow_na: true}\n"
+    "sheets: [{id: s1, title: S1, objective: O, steps: [a], references: [{label: L, url: u}]},"
+    " {id: s2, title: S2, objective: O}]\n"
+    "sections:\n"
+    "- {id: A, title: A, questions: [\n"
+    "   {id: a1, text: A1, type: single, weight: 2, pillars: {E: 1}, sheets: [s1],"
+    " options: [{value: non, label: Non, score: 0}, {value: oui, label: Oui, score: 1}]},\n"
+    "   {id: a2, text: A2, type: yesno, pillars: {S: 1}, when: type == epci, sheets: [s2]},\n"
+    "   {id: a3, text: A3, type: multi, pillars: {S: 1}, options: [{value: x, label: X, score: 0.6},"
+    " {value: z, label: Z, score: 0, exclusive: true}]},\n"
+    "   {id: a4, text: A4, type: scale, min: 1, max: 5, labels: {1: Jamais}, pillars: {E: 2}},\n"
+    "   {id: a5, text: A5, type: number, allow_na: true, scoring: [[0, 0], [10, 1]],"
+    " pillars: {E: 1, S: 1}, when: a4 >= 3 or pop > 100},\n"
+    "   {id: a6, text: A6, type: text}]}\n"
+    "obligations: [{id: o1, title: O1, applies: pop >= 50 and not a3 has z, met: a1 == oui,"
+    " sheet: s1, source: X}]\n";
+
+/* Every renderer and the explanation, over one result. */
+static inline void
+fuzz_render_all(const struct esg_result *r)
+{
+	static const char *const fmts[] = { "text", "json", "csv", "markdown", "html", "junit" };
+	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
+	struct esg_buf b = ESG_BUF_INIT;
+
+	o.max_sheets = SIZE_MAX;
+	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+		const struct esg_renderer *rd = esg_renderer_find(fmts[i]);
+
+		rd->begin(&b, r->q, &o);
+		rd->respondent(&b, r, &o, 0);
+		rd->end(&b, r->q, &o, 1);
+		esg_buf_reset(&b);
+	}
+	esg_explain_text(&b, r, 80);
+	esg_explain_json(&b, r);
+	esg_buf_release(&b);
+}
+
+static inline void
+fuzz_score_empty(const struct esg_questionnaire *q)
+{
+	struct esg_answers ans;
+	struct esg_result *r = esg_result_new(q);
+
+	esg_answers_init(&ans, q);
+	ans.id = "f";
+	esg_score(r, &ans);
+	fuzz_render_all(r);
+	esg_answers_release(&ans);
+	esg_result_free(r);
+}
+
+#endif
