@@ -37,7 +37,7 @@ DEPSTAMP  = build/.deps-ok
 LINGUAS   = fr
 MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
-.PHONY: all run check check-one unit cli ref html i18n replay fuzz hygiene install clean deps update-po
+.PHONY: all run check check-one unit cli ref html i18n replay fuzz hygiene install clean deps update-po bench
 all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
@@ -133,6 +133,13 @@ replay: $(FUZZERS:%=$(BUILD)/tests/replay_%)
 		printf 'fuzz replay %-12s ' $$t; \
 		$(BUILD)/tests/replay_$$t $$(find tests/fuzz/corpus/$$d tests/fuzz/regress/$$d -type f) || exit 1; \
 	done
+# Benchmark (libcsv only as the baseline of a plain parse).
+build/bench/libcsv_parse: tools/bench/libcsv_parse.c
+	@dpkg-query -W libcsv-dev >/dev/null 2>&1 || sh tools/deps.sh libcsv-dev
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -o $@ $< -lcsv
+bench: build/std/esgdiag build/bench/libcsv_parse
+	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \

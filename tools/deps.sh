@@ -5,6 +5,8 @@
 set -eu
 
 pkgs="pkg-config libyaml-dev nettle-dev libcmocka-dev gettext python3 python3-yaml"
+# Extra packages for one target (make bench asks for libcsv-dev).
+[ $# -gt 0 ] && pkgs="$*"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -35,8 +35,9 @@ struct esg_option {
 	const char *label;	/* NULL for a scale integer with no label */
 	double score;		/* single/multi; yesno 1 or 0; unused for scale */
 	bool exclusive;		/* multi only */
-	/* Case-folded value and label, for matching answers. */
+	/* Case-folded value and label, and their lengths, for matching answers. */
 	const char *fvalue, *flabel;
+	size_t fvlen, fllen;
 };
 
 struct esg_point {

@@ -56,6 +56,8 @@ struct esg_result {
 	double *gain;			/* [nsheets], unrounded */
 	/* Scratch: pillar numerators and denominators, and a sheet's. */
 	double *pnum, *pden, *snum;
+	/* The scored questions linked to each sheet, each once. */
+	size_t *sheet_q, *sheet_at;	/* sheet k: sheet_q[sheet_at[k]..sheet_at[k+1]) */
 };
 
 struct esg_result *esg_result_new(const struct esg_questionnaire *q);

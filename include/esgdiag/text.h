@@ -39,5 +39,11 @@ enum esg_num_err esg_num_parse_plain(const char *s, double *out);
 void esg_num_format(struct esg_buf *b, double x);
 /* x rounded as printf("%.2f") does, read back as a double. */
 double esg_round2(double x);
+/*
+ * Appends x as printf("%.2f") would, faster: exact whenever x * 100 is
+ * clearly away from a half (then the rounding direction is certain), and
+ * printf itself otherwise.
+ */
+void esg_fmt2(struct esg_buf *b, double x);
 
 #endif

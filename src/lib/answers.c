@@ -63,9 +63,8 @@ match_option(const struct esg_field *f, const char *folded, size_t n)
 	for (size_t i = 0; i < f->noptions; i++) {
 		const struct esg_option *o = &f->options[i];
 
-		if ((strlen(o->fvalue) == n && !memcmp(o->fvalue, folded, n)) ||
-		    (o->flabel && strlen(o->flabel) == n &&
-		    !memcmp(o->flabel, folded, n)))
+		if ((o->fvlen == n && !memcmp(o->fvalue, folded, n)) ||
+		    (o->flabel && o->fllen == n && !memcmp(o->flabel, folded, n)))
 			return i;
 	}
 	return ESG_NONE;
@@ -227,6 +226,14 @@ esg_cell_parse(const struct esg_field *f, const char *cell, size_t len,
 		out->text = esg_arena_strndup(a, cell, len);
 		out->state = ESG_A_VALUE;
 		return 0;
+	}
+	/* Most cells are short: fold them on the stack. */
+	if (n < 256) {
+		char small[256];
+
+		esg_fold(small, s, n);
+		small[n] = '\0';
+		return parse_trimmed(f, s, n, small, out, a, why);
 	}
 	fold = esg_arena_strndup(a, s, n);
 	esg_fold(fold, s, n);

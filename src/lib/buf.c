@@ -52,13 +52,19 @@ esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/* One pass when it fits (the common case), two when it must grow. */
+	grow(b, 64);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -14,6 +14,9 @@
 
 enum { BUFSZ = 64 * 1024, GETEOF = -1, GETERR = -2 };
 
+/* Which bytes a run may hold, for the fast path. */
+enum state_kind { K_PLAIN, K_QUOTED, K_OTHER };
+
 struct esg_csv {
 	esg_read_fn read;
 	void *ctx;
@@ -201,6 +204,38 @@ put(struct esg_csv *c, char ch)
 	return true;
 }
 
+/*
+ * The fast path: copies at once the run of ordinary bytes of the field
+ * being read (most of a file), leaving the state machine the special ones.
+ */
+static bool
+bulk(struct esg_csv *c, enum state_kind st, bool *any)
+{
+	const char *p = c->buf + c->pos, *end = c->buf + c->len, *q = p;
+	size_t n;
+
+	if (st == K_PLAIN)
+		while (q < end && *q != c->delim && *q != '\n' && *q != '\r')
+			q++;
+	else if (st == K_QUOTED)
+		while (q < end && *q != '"' && *q != '\n')
+			q++;
+	if ((n = (size_t)(q - p)) == 0)
+		return true;
+	if (c->rowlen + n > ESG_CSV_MAX_RECORD)
+		return false;
+	if (c->rowlen + n > c->rowcap) {
+		while (c->rowcap < c->rowlen + n)
+			c->rowcap = c->rowcap ? c->rowcap * 2 : 1024;
+		c->row = esg_xrealloc(c->row, c->rowcap);
+	}
+	memcpy(c->row + c->rowlen, p, n);
+	c->rowlen += n;
+	c->pos += n;
+	*any = true;
+	return true;
+}
+
 static bool
 end_field(struct esg_csv *c, bool quoted)
 {
@@ -300,6 +335,11 @@ read_record(struct esg_csv *c, struct esg_csv_rec *rec)
 	rec->malformed = NULL;
 	rec->line = line;
 	for (;;) {
+		if (!bulk(c, st == S_UNQUOTED ? K_PLAIN : st == S_QUOTED ? K_QUOTED :
+		    K_OTHER, &any)) {
+			ok = false;
+			break;
+		}
 		if ((ch = getb(c)) == GETERR)
 			return -2;
 		if (ch == GETEOF) {

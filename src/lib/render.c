@@ -51,7 +51,16 @@ esg_json_str(struct esg_buf *b, const char *s)
 	esg_buf_putc(b, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		size_t run = 0;
 
+		/* Copy the run of characters that need no escape at once. */
+		while ((unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > 0) {
+			esg_buf_add(b, s, run);
+			s += run - 1;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			esg_buf_printf(b, "\\%c", c);
 		else if (c == '\n')
@@ -74,7 +83,7 @@ esg_json_score(struct esg_buf *b, double x)
 	if (esg_score_is_null(x))
 		esg_buf_puts(b, "null");
 	else
-		esg_buf_printf(b, "%.2f", x);
+		esg_fmt2(b, x);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
 #include "esgdiag/score.h"
+#include "esgdiag/text.h"
 #include "render_impl.h"
 
 static void
@@ -65,17 +66,18 @@ score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
     const struct esg_render_opts *o)
 {
 	const char *level = esg_render_level(q, x);
-	char num[32], *dot;
+	size_t at;
 
-	if (esg_score_is_null(x)) {
-		esg_buf_printf(b, "%c%c", sep(o), sep(o));
-		return;
+	esg_buf_putc(b, sep(o));
+	if (!esg_score_is_null(x)) {
+		at = b->len;
+		esg_fmt2(b, x);
+		if (o->excel && (at = (size_t)(strchr(b->data + at, '.') - b->data)) < b->len)
+			b->data[at] = ',';
 	}
-	snprintf(num, sizeof num, "%.2f", x);
-	if (o->excel && (dot = strchr(num, '.')) != NULL)
-		*dot = ',';
-	esg_buf_printf(b, "%c%s%c", sep(o), num, sep(o));
-	field(b, level ? level : "");
+	esg_buf_putc(b, sep(o));
+	if (level != NULL)
+		field(b, level);
 }
 
 void

@@ -124,9 +124,10 @@ recommendations(struct esg_buf *b, const struct esg_result *r,
 	for (size_t i = 0; i < n; i++) {
 		esg_buf_puts(b, i ? ", {\"sheet\": " : "{\"sheet\": ");
 		esg_json_str(b, r->q->sheets[r->recs[i].sheet].id);
-		esg_buf_printf(b, ", \"priority\": \"%s\", \"gain\": %.2f}",
-		    r->recs[i].obligation ? "obligation" : "gain",
-		    r->recs[i].gain);
+		esg_buf_printf(b, ", \"priority\": \"%s\", \"gain\": ",
+		    r->recs[i].obligation ? "obligation" : "gain");
+		esg_fmt2(b, r->recs[i].gain);
+		esg_buf_putc(b, '}');
 	}
 	esg_buf_puts(b, "]\n");
 }

@@ -14,6 +14,35 @@
 #include "esgdiag/model.h"
 #include "esgdiag/xalloc.h"
 
+static bool lists_sheet_before(const struct esg_field *f, size_t k, size_t sheet);
+
+/* Once per questionnaire: which scored questions each sheet improves. */
+static void
+index_sheets(struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+	size_t n = 0;
+
+	r->sheet_at = esg_xcalloc(q->nsheets + 1, sizeof *r->sheet_at);
+	for (size_t i = q->nprofile; i < q->nfields; i++)
+		n += q->fields[i].nsheets;
+	r->sheet_q = esg_xcalloc(n ? n : 1, sizeof *r->sheet_q);
+	n = 0;
+	for (size_t s = 0; s < q->nsheets; s++) {
+		r->sheet_at[s] = n;
+		for (size_t i = q->nprofile; i < q->nfields; i++) {
+			const struct esg_field *f = &q->fields[i];
+
+			if (!esg_field_scored(f))
+				continue;
+			for (size_t k = 0; k < f->nsheets; k++)
+				if (f->sheets[k] == s && !lists_sheet_before(f, k, s))
+					r->sheet_q[n++] = i;
+		}
+	}
+	r->sheet_at[q->nsheets] = n;
+}
+
 struct esg_result *
 esg_result_new(const struct esg_questionnaire *q)
 {
@@ -32,6 +61,7 @@ esg_result_new(const struct esg_questionnaire *q)
 	r->pnum = esg_xcalloc(q->npillars, sizeof *r->pnum);
 	r->pden = esg_xcalloc(q->npillars, sizeof *r->pden);
 	r->snum = esg_xcalloc(q->npillars, sizeof *r->snum);
+	index_sheets(r);
 	return r;
 }
 
@@ -52,6 +82,8 @@ esg_result_free(struct esg_result *r)
 	free(r->pnum);
 	free(r->pden);
 	free(r->snum);
+	free(r->sheet_q);
+	free(r->sheet_at);
 	free(r);
 }
 
@@ -210,16 +242,14 @@ sheet_gain(struct esg_result *r, size_t sheet)
 	if (esg_score_is_null(r->overall))
 		return 0;
 	memcpy(r->snum, r->pnum, q->npillars * sizeof *r->snum);
-	for (size_t i = q->nprofile; i < q->nfields; i++) {
+	for (size_t j = r->sheet_at[sheet]; j < r->sheet_at[sheet + 1]; j++) {
+		size_t i = r->sheet_q[j];
 		const struct esg_field *f = &q->fields[i];
 
-		if (!esg_field_scored(f) || !r->counts[i])
+		if (!r->counts[i])
 			continue;
-		for (size_t k = 0; k < f->nsheets; k++)
-			if (f->sheets[k] == sheet && !lists_sheet_before(f, k, sheet))
-				for (size_t p = 0; p < q->npillars; p++)
-					r->snum[p] += f->weight * f->factor[p] *
-					    (1 - r->s[i]);
+		for (size_t p = 0; p < q->npillars; p++)
+			r->snum[p] += f->weight * f->factor[p] * (1 - r->s[i]);
 	}
 	g = overall_of(q, r->snum, r->pden) - r->overall;
 	return g > 0 ? g : 0;	/* rounding noise must not show as -0.00 */

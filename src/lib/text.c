@@ -22,7 +22,9 @@ esg_utf8_valid(const char *str, size_t n, size_t *bad)
 		unsigned c = s[i], len, cp, min;
 
 		if (c < 0x80) {
-			i++;
+			/* ASCII runs, the bulk of any answers file. */
+			while (++i < n && s[i] < 0x80)
+				;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf)
@@ -75,11 +77,16 @@ esg_fold(char *dst, const char *src, size_t n)
 	unsigned char *d = (unsigned char *)dst;
 	size_t i = 0;
 
+	/* A plain loop the compiler vectorises, for the ASCII prefix. */
+	while (i < n && s[i] < 0x80) {
+		d[i] = (unsigned char)((unsigned)(s[i] - 'A') < 26u ? s[i] + 32 : s[i]);
+		i++;
+	}
 	while (i < n) {
 		unsigned c = s[i];
 
-		if (c >= 'A' && c <= 'Z') {
-			d[i] = (unsigned char)(c + 32);
+		if (c < 0x80) {
+			d[i] = (unsigned char)(c - 'A' < 26u ? c + 32 : c);
 			i++;
 		} else if ((c & 0xe0) == 0xc0 && i + 1 < n &&
 		    (s[i + 1] & 0xc0) == 0x80) {
@@ -290,11 +297,48 @@ esg_num_format(struct esg_buf *b, double x)
 	esg_buf_puts(b, tmp);
 }
 
+void
+esg_fmt2(struct esg_buf *b, double x)
+{
+	double y = x * 100, r = nearbyint(y);
+	long long k;
+	char tmp[48];
+	int n;
+
+	/*
+	 * y is x * 100 within one rounding error (far below 1e-6 for any
+	 * score); away from .5 that error cannot change the rounded value.
+	 */
+	if (!(fabs(y) < 1e15) || fabs(fabs(y - r) - 0.5) < 1e-6) {
+		esg_buf_printf(b, "%.2f", x);
+		return;
+	}
+	/* The digits of |r| from the right, the point before the last two. */
+	k = llabs((long long)r);
+	n = (int)sizeof tmp;
+	for (int d = 0; d < 3 || k > 0; d++) {
+		if (d == 2)
+			tmp[--n] = '.';
+		tmp[--n] = (char)('0' + k % 10);
+		k /= 10;
+	}
+	if (r < 0 || (r == 0 && signbit(x)))
+		tmp[--n] = '-';
+	esg_buf_add(b, tmp + n, sizeof tmp - (size_t)n);
+}
+
 double
 esg_round2(double x)
 {
+	double y = x * 100, r = nearbyint(y);
 	char tmp[400];
 
+	/*
+	 * Away from a half, r is the integer printf rounds to, and r / 100
+	 * (a correctly rounded division) is the double strtod would read.
+	 */
+	if (fabs(y) < 1e15 && fabs(fabs(y - r) - 0.5) >= 1e-6)
+		return r / 100;
 	snprintf(tmp, sizeof tmp, "%.2f", x);
 	return strtod(tmp, NULL);
 }

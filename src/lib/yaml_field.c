@@ -59,6 +59,7 @@ fold_option(struct ld *ld, struct esg_option *o)
 	f = esg_arena_strdup(ld->a, o->value);
 	esg_fold(f, o->value, strlen(f));
 	o->fvalue = f;
+	o->fvlen = strlen(f);
 	if (o->label != NULL) {
 		const char *s = o->label;
 		size_t n = strlen(s);
@@ -67,6 +68,7 @@ fold_option(struct ld *ld, struct esg_option *o)
 		f = esg_arena_strndup(ld->a, s, n);
 		esg_fold(f, f, n);
 		o->flabel = f;
+		o->fllen = n;
 	}
 }
 
@@ -160,8 +162,8 @@ yesno_options(struct ld *ld, struct esg_field *f)
 {
 	f->noptions = 2;
 	f->options = esg_arena_array(ld->a, 2, sizeof *f->options);
-	f->options[0] = (struct esg_option){ "oui", "Oui", 1, false, NULL, NULL };
-	f->options[1] = (struct esg_option){ "non", "Non", 0, false, NULL, NULL };
+	f->options[0] = (struct esg_option){ .value = "oui", .label = "Oui", .score = 1 };
+	f->options[1] = (struct esg_option){ .value = "non", .label = "Non", .score = 0 };
 	fold_option(ld, &f->options[0]);
 	fold_option(ld, &f->options[1]);
 }

@@ -130,6 +130,43 @@ test_round2(void **state)
 	assert_true(esg_round2(0.125) == 0.12);	/* exact tie, to even */
 }
 
+/* esg_fmt2 and esg_round2 must agree exactly with printf("%.2f"). */
+static void
+test_fmt2(void **state)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+	char want[64];
+	uint64_t seed = 88172645463325252u;
+
+	(void)state;
+	for (int i = 0; i < 200000; i++) {
+		double x;
+
+		/* xorshift: scores, ties such as 0.125 or 2.675, and big values */
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		switch (i % 4) {
+		case 0: x = (double)(seed % 10000001) / 100000; break;	/* 0..100 */
+		case 1: x = (double)(seed % 100001) / 1000; break;	/* ties */
+		case 2: x = (double)(seed % 2001) / 8 - 100; break;	/* exact halves */
+		default: x = (double)(seed >> 11) / 1e3; break;
+		}
+		esg_buf_reset(&b);
+		esg_fmt2(&b, x);
+		snprintf(want, sizeof want, "%.2f", x);
+		if (strcmp(esg_buf_str(&b), want) != 0)
+			fail_msg("%.17g: got %s, printf says %s", x, esg_buf_str(&b), want);
+		if (esg_round2(x) != strtod(want, NULL))
+			fail_msg("%.17g: esg_round2 %.17g, strtod(printf) %.17g", x,
+			    esg_round2(x), strtod(want, NULL));
+	}
+	esg_buf_reset(&b);
+	esg_fmt2(&b, -0.001);
+	assert_string_equal(esg_buf_str(&b), "-0.00");	/* as printf */
+	esg_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -141,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_round2),
+		cmocka_unit_test(test_fmt2),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
