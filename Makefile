@@ -89,8 +89,8 @@ run: esgdiag
 
 unit: $(TESTS)
 	@for t in $(TESTS); do echo "== $$t"; $$t || exit 1; done
-cli: $(BUILD)/esgdiag
-	@sh tests/cli/run.sh $(BUILD)/esgdiag
+cli: $(BUILD)/esgdiag build/bench/measure
+	@ESG_MEASURE=$(CURDIR)/build/bench/measure sh tests/cli/run.sh $(BUILD)/esgdiag
 # Differential test against the independent Python reference scorer.
 ref: $(BUILD)/esgdiag
 	@sh tests/ref/run.sh $(BUILD)/esgdiag
@@ -138,8 +138,11 @@ build/bench/libcsv_parse: tools/bench/libcsv_parse.c
 	@dpkg-query -W libcsv-dev >/dev/null 2>&1 || sh tools/deps.sh libcsv-dev
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -o $@ $< -lcsv
-bench: build/std/esgdiag build/bench/libcsv_parse
-	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse
+build/bench/measure: tools/bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o $@ $<
+bench: build/std/esgdiag build/bench/libcsv_parse build/bench/measure
+	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse build/bench/measure
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
