@@ -6,6 +6,7 @@
  */
 #include "esgdiag/answers.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,7 +146,8 @@ parse_number(const struct esg_field *f, const char *s, size_t n,
 		return -1;
 	}
 	if (f->type == ESG_QTYPE_SCALE) {
-		if (x != (double)(long)x || x < f->min || x > f->max) {
+		/* The range first: converting an out-of-range double is undefined. */
+		if (!(x >= f->min && x <= f->max) || x != floor(x)) {
 			esg_buf_printf(why, _("expected a whole number from %d "
 			    "to %d"), f->min, f->max);
 			return -1;

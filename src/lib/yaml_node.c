@@ -232,7 +232,8 @@ esg_ld_int(struct ld *ld, yaml_node_t *v, const char *key, int *out)
 
 	if (!esg_ld_num(ld, v, key, &d))
 		return false;
-	if (d != (double)(int)d || d < -1e9 || d > 1e9) {
+	/* The range first: converting an out-of-range double is undefined. */
+	if (!(d >= -1e9 && d <= 1e9) || d != (double)(int)d) {
 		esg_ld_err(ld, v, _("'%s' must be a whole number"), key);
 		return false;
 	}

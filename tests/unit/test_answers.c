@@ -110,6 +110,9 @@ test_cells(void **state)
 		{ "sc", "0", "error:expected a whole number from 1 to 4" },
 		{ "sc", "2,5", "error:expected a whole number from 1 to 4" },
 		{ "sc", "deux", "error:expected a whole number from 1 to 4, a label, or nsp" },
+		{ "sc", "33333333333333333333333333333333333333333333333",
+		  "error:expected a whole number from 1 to 4" },	/* fuzz finding */
+		{ "sc", "-9999999999999999999", "error:expected a whole number from 1 to 4" },
 		{ "nu", "62 480", "value:62480" },
 		{ "nu", "-1,5", "value:-1.5" },
 		{ "nu", "1e3", "error:expected a number (e.g. 12, -3,5 or 62 480), or nsp" },

@@ -303,6 +303,9 @@ test_errors(void **state)
 		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
 		  " type: single, options: [x, {value: x, label: X, score: 1}]}]}\n",
 		  "t.yaml:8:74: error: expected a mapping for an option" },
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: scale, min: 1, max: 1e30}]}\n",
+		  "t.yaml:8:76: error: 'max' must be a whole number" },
 		{ HEAD "sections: []\nobligations: [{id: o, title: O, met: x, source: S}]\n",
 		  "t.yaml:8:15: error: missing key 'applies' in an obligation" },
 	};
