@@ -90,7 +90,8 @@ run: esgdiag
 unit: $(TESTS)
 	@for t in $(TESTS); do echo "== $$t"; $$t || exit 1; done
 cli: $(BUILD)/esgdiag build/bench/measure
-	@ESG_MEASURE=$(CURDIR)/build/bench/measure sh tests/cli/run.sh $(BUILD)/esgdiag
+	@ESG_MEASURE=$(CURDIR)/build/bench/measure ESG_SANITIZED=$(SANITIZE) \
+	    sh tests/cli/run.sh $(BUILD)/esgdiag
 # Differential test against the independent Python reference scorer.
 ref: $(BUILD)/esgdiag
 	@sh tests/ref/run.sh $(BUILD)/esgdiag
