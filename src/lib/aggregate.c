@@ -234,22 +234,28 @@ stats_of(const double *v, size_t n, double sum)
 	return s;
 }
 
-/* The sorted positions whose values the statistics of n values need. */
-static size_t
+/* Positions (in the sorted values) that the statistics of n values read. */
+static void
 positions(size_t n, size_t pos[8])
 {
 	static const double p[] = { 0.25, 0.5, 0.75 };
-	size_t k = 0;
 
-	pos[k++] = 0;
+	pos[0] = 0;
 	for (size_t i = 0; i < 3; i++) {
 		size_t lo = (size_t)floor((double)(n - 1) * p[i]);
 
-		pos[k++] = lo;
-		pos[k++] = lo + 1 < n ? lo + 1 : lo;
+		pos[1 + 2 * i] = lo;
+		pos[2 + 2 * i] = lo + 1 < n ? lo + 1 : lo;
 	}
-	pos[k++] = n - 1;
-	return k;
+	pos[7] = n - 1;
+}
+
+static int
+cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return (a > b) - (a < b);
 }
 
 /*
@@ -261,8 +267,8 @@ positions(size_t n, size_t pos[8])
 static struct stats
 union_stats(double **v, const size_t *n, size_t g, size_t total, double sum)
 {
-	size_t pos[8], npos, at[16] = { 0 }, k = 0, want = 0;
-	double *val, got[8], *all;
+	size_t pos[8], want[8], at[16] = { 0 }, nw = 0;
+	double got[8], *all, x;
 	struct stats s;
 
 	if (total == 0)
@@ -276,25 +282,35 @@ union_stats(double **v, const size_t *n, size_t g, size_t total, double sum)
 		free(all);
 		return s;
 	}
-	npos = positions(total, pos);
-	for (; want < npos; k++) {
+	positions(total, pos);
+	memcpy(want, pos, sizeof want);
+	qsort(want, 8, sizeof *want, cmp_size);
+	/* Walk the merge to the last position needed, noting the values met. */
+	for (size_t k = 0, w = 0; k <= want[7] && k < total; k++) {
 		size_t best = g;
 
 		for (size_t i = 0; i < g; i++)
 			if (at[i] < n[i] && (best == g || v[i][at[i]] < v[best][at[best]]))
 				best = i;
-		val = &v[best][at[best]++];
-		while (want < npos && pos[want] == k)
-			got[want++] = *val;
+		x = v[best][at[best]++];
+		for (; w < 8 && want[w] == k; w++)
+			got[nw++] = x;
 	}
-	/* got[] holds x[0], then lo and lo+1 of q1, median, q3, then x[n-1]. */
+	/* got[i] is the value at want[i]; find each statistic's position in it. */
+	for (size_t i = 0; i < 8; i++) {
+		size_t j = 0;
+
+		while (want[j] != pos[i])
+			j++;
+		pos[i] = j;
+	}
 	s.n = total;
 	s.mean = sum / (double)total;
-	s.min = got[0];
-	s.max = got[7];
-	s.q1 = interpolate(got[1], got[2], total, 0.25);
-	s.median = interpolate(got[3], got[4], total, 0.5);
-	s.q3 = interpolate(got[5], got[6], total, 0.75);
+	s.min = got[pos[0]];
+	s.max = got[pos[7]];
+	s.q1 = interpolate(got[pos[1]], got[pos[2]], total, 0.25);
+	s.median = interpolate(got[pos[3]], got[pos[4]], total, 0.5);
+	s.q3 = interpolate(got[pos[5]], got[pos[6]], total, 0.75);
 	return s;
 }
 
