@@ -37,7 +37,7 @@ DEPSTAMP  = build/.deps-ok
 LINGUAS   = fr
 MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
-.PHONY: all run check check-one unit cli ref html i18n replay fuzz hygiene install clean deps update-po bench
+.PHONY: all run check check-one unit cli ref html i18n replay fuzz lint check-valgrind hygiene install clean deps update-po bench
 all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
@@ -144,6 +144,17 @@ build/bench/measure: tools/bench/measure.c
 	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o $@ $<
 bench: build/std/esgdiag build/bench/libcsv_parse build/bench/measure
 	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse build/bench/measure
+# The end-to-end paths under valgrind memcheck (no error, no leak).
+check-valgrind: build/std/esgdiag
+	@sh tests/valgrind.sh $(CURDIR)/build/std/esgdiag
+# Static analysis, with the configurations in .clang-tidy and .cppcheck-suppressions.
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance \
+	    --std=c11 --inline-suppr --suppressions-list=.cppcheck-suppressions \
+	    -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L src/lib src/cli
+	clang-tidy --quiet src/lib/*.c src/cli/*.c -- -std=c11 -Iinclude -Isrc/lib \
+	    -Isrc/cli -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"/x"' $(PKG_CFLAGS)
+	@echo "lint: cppcheck and clang-tidy clean"
 # Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
@@ -154,7 +165,7 @@ check-one: unit cli ref i18n replay hygiene
 
 check: esgdiag
 	$(MAKE) --no-print-directory check-one
-	$(MAKE) --no-print-directory html
+	$(MAKE) --no-print-directory html lint check-valgrind
 	$(MAKE) --no-print-directory check-one SANITIZE=address,undefined
 	@echo "make check: all suites passed, normal and sanitized"
 

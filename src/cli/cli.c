@@ -203,10 +203,13 @@ cli_out_open(struct cli *cli)
 int
 cli_out_write(struct cli *cli, struct esg_buf *b)
 {
-	if (b->len > 0 && fwrite(b->data, 1, b->len, cli->out) != b->len)
-		return cli_error(EXIT_IO, _("cannot write '%s': %s"),
-		    cli->output ? cli->output : _("standard output"),
+	if (b->len > 0 && fwrite(b->data, 1, b->len, cli->out) != b->len) {
+		if (cli->out == stdout)
+			return cli_error(EXIT_IO, _("error writing standard output: "
+			    "%s"), strerror(errno));
+		return cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
 		    strerror(errno));
+	}
 	esg_buf_reset(b);
 	return EXIT_OK;
 }

@@ -3,7 +3,9 @@
  * getopt_long's leading '+' stops at the command name, so each command
  * parses the rest of argv itself (git's run_builtin, tmux's cmd table).
  */
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,8 +106,11 @@ setup_locale(void)
 static int
 finish(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "esgdiag: %s\n", _("error writing standard output"));
+	/* After a write error already reported (status 4), say nothing more. */
+	if ((fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) &&
+	    status != EXIT_IO) {
+		fprintf(stderr, "esgdiag: %s: %s\n", _("error writing standard output"),
+		    strerror(errno));
 		return status > EXIT_IO ? status : EXIT_IO;
 	}
 	return status;
@@ -129,6 +134,11 @@ main(int argc, char **argv)
 	int c, status;
 
 	setup_locale();
+	/*
+	 * A closed pipe (esgdiag score ... | head -1) must give status 4 and a
+	 * message, as any other write error, not a silent death by SIGPIPE.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+q:o:f:h", longopts, NULL)) != -1) {
 		switch (c) {

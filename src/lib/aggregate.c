@@ -344,7 +344,8 @@ void
 esg_agg_finish(struct esg_agg *a)
 {
 	size_t ng = a->ngroups + (a->null != NULL);
-	struct group **gs = esg_xcalloc(ng, sizeof *gs);
+	/* An array of pointers, not of groups. */
+	struct group **gs = esg_xcalloc(ng, sizeof *gs); // NOLINT(bugprone-sizeof-expression)
 
 	for (size_t i = 0; i < a->ngroups; i++)
 		gs[i] = &a->groups[i];

@@ -102,13 +102,11 @@ in_sorted(const struct idset *set, uint64_t h)
 static void
 merge_tail(struct idset *set)
 {
-	size_t i = set->sorted, j = set->n, k = set->n;
-	uint64_t *tail = esg_xmalloc((set->n - set->sorted) * sizeof *tail);
-	size_t nt = set->n - set->sorted;
+	size_t nt = set->n - set->sorted, i = set->sorted, j = nt, k = set->n;
+	uint64_t *tail = esg_xmalloc(nt * sizeof *tail);
 
 	qsort(set->v + set->sorted, nt, sizeof *set->v, cmp_u64);
 	memcpy(tail, set->v + set->sorted, nt * sizeof *tail);
-	j = nt;
 	while (j > 0) {
 		if (i > 0 && set->v[i - 1] > tail[j - 1])
 			set->v[--k] = set->v[--i];
@@ -428,7 +426,8 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		if (!cell_text_ok(r, rec->line, c, &rec->f[i]))
 			ok = false;
 		else if (c->part_field != ESG_NONE) {
-			if (ticked(rec->f[i].p, rec->f[i].n))
+			/* parts exists whenever the map has option columns. */
+			if (r->parts != NULL && ticked(rec->f[i].p, rec->f[i].n))
 				esg_buf_printf(&r->parts[c->part_field], "%s%s",
 				    r->parts[c->part_field].len ? "|" : "",
 				    r->q->fields[c->part_field].options[c->part_opt].value);
@@ -474,7 +473,7 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
     struct esg_diags *d, enum esg_status *status)
 {
 	struct esg_reader *r = esg_xcalloc(1, sizeof *r);
-	struct esg_csv_rec h;
+	struct esg_csv_rec h = { NULL, 0, 0, NULL };
 	int rc;
 
 	r->q = q;

@@ -88,15 +88,16 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 	const struct esg_coverage *c = &r->cov;
 	struct esg_buf v = ESG_BUF_INIT;
 	const char *bar = "";
+	char *dot;
 
 	(void)n;
 	field(b, r->ans->id);
 	for (size_t i = 0; i < q->nprofile; i++) {
 		esg_buf_reset(&v);
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
-		if (o->excel && q->fields[i].type == ESG_QTYPE_NUMBER &&
-		    strchr(v.data ? v.data : "", '.'))
-			*strchr(v.data, '.') = ',';
+		dot = v.data != NULL ? strchr(v.data, '.') : NULL;
+		if (o->excel && q->fields[i].type == ESG_QTYPE_NUMBER && dot != NULL)
+			*dot = ',';
 		esg_buf_putc(b, sep(o));
 		field(b, esg_buf_str(&v));
 	}

@@ -109,7 +109,8 @@ bool
 esg_ld_map(struct ld *ld, yaml_node_t *n, const char *const *keys, size_t nkeys,
     yaml_node_t **vals, const char *what)
 {
-	memset(vals, 0, nkeys * sizeof *vals);
+	for (size_t i = 0; i < nkeys; i++)
+		vals[i] = NULL;
 	if (n->type != YAML_MAPPING_NODE) {
 		esg_ld_err(ld, n, _("expected a mapping for %s"), what);
 		return false;
