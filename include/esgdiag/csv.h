@@ -51,6 +51,12 @@ char esg_csv_delim(const struct esg_csv *c);
  * -2 on a read error.
  */
 int esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec);
+struct esg_buf;
+/*
+ * Appends s as one CSV field, quoted (RFC 4180) when it holds a delimiter
+ * of any kind, a quote, a line end, or spaces at either end.
+ */
+void esg_csv_quote(struct esg_buf *b, const char *s);
 const char *esg_csv_error(const struct esg_csv *c);
 unsigned esg_csv_error_line(const struct esg_csv *c);
 

@@ -66,6 +66,8 @@ void esg_json_score(struct esg_buf *b, double x);
 void esg_json_profile_value(struct esg_buf *b, const struct esg_result *r,
     size_t i);
 
+/* An obligation status in words: does not apply, unknown, met, not met. */
+const char *esg_ostatus_text(int status);
 /* Text escaped for XML and HTML (attributes and content). */
 void esg_xml_str(struct esg_buf *b, const char *s);
 struct esg_sheet;

@@ -259,3 +259,30 @@ cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
 	if (tty && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 60)
 		o->width = ws.ws_col > 120 ? 120 : ws.ws_col;
 }
+
+long
+cli_stream_read(void *ctx, char *buf, size_t n)
+{
+	struct cli_stream *s = ctx;
+	size_t k = fread(buf, 1, n, s->fp);
+
+	if (k == 0 && ferror(s->fp))
+		return -1;
+	if (s->hash)
+		esg_sha256_update(&s->h, buf, k);
+	return (long)k;
+}
+
+void
+cli_stream_finish(struct cli_stream *s, char hex[65])
+{
+	char buf[65536];
+
+	/* The reader may stop early (a bad header): hash the rest too. */
+	while (s->hash && cli_stream_read(s, buf, sizeof buf) > 0)
+		;
+	if (s->hash)
+		esg_sha256_hex(&s->h, hex);
+	else
+		hex[0] = '\0';
+}

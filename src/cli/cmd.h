@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "esgdiag/diag.h"
+#include "esgdiag/hash.h"
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -88,6 +89,21 @@ void cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o
 
 /* Loads -q FILE or the default questionnaire; returns an exit status. */
 int cli_load(struct cli *cli);
+/*
+ * An input file read through a reader callback, its bytes optionally
+ * hashed on the way (the SHA-256 of answers files in JSON results).
+ */
+struct cli_stream {
+	FILE *fp;
+	bool hash;
+	struct esg_sha256 h;
+};
+
+/* The esg_read_fn of a cli_stream. */
+long cli_stream_read(void *ctx, char *buf, size_t n);
+/* Reads what is left and writes the hash in hex (when hashing). */
+void cli_stream_finish(struct cli_stream *s, char hex[65]);
+
 struct esg_map;
 /* Loads a survey-export map (--map) for the loaded questionnaire. */
 int cli_load_map(struct cli *cli, const char *path, const struct esg_map **out);

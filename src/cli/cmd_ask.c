@@ -430,19 +430,12 @@ interview(struct interview *iv, size_t start)
 	return -1;	/* finished */
 }
 
-static long
-read_fp(void *ctx, char *buf, size_t n)
-{
-	size_t k = fread(buf, 1, n, ctx);
-
-	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
-}
-
 /* Loads the answers to resume; returns an exit status. */
 static int
 load_answers(struct interview *iv)
 {
-	FILE *fp = fopen(iv->path, "rb");
+	struct cli_stream sm = { fopen(iv->path, "rb"), false, { { 0 } } };
+	FILE *fp = sm.fp;
 	enum esg_status st;
 	struct esg_reader *r;
 	int got;
@@ -450,7 +443,8 @@ load_answers(struct interview *iv)
 	if (fp == NULL)
 		return cli_error(EXIT_IO, _("cannot open '%s': %s"), iv->path,
 		    strerror(errno));
-	r = esg_reader_open(iv->q, iv->path, read_fp, fp, NULL, &iv->cli->diags, &st);
+	r = esg_reader_open(iv->q, iv->path, cli_stream_read, &sm, NULL,
+	    &iv->cli->diags, &st);
 	if (r == NULL) {
 		fclose(fp);
 		return st == ESG_EIO ? EXIT_IO : EXIT_INPUT;

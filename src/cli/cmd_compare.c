@@ -15,28 +15,11 @@
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
 
-struct stream {
-	FILE *fp;
-	struct esg_sha256 h;
-};
-
-static long
-read_stream(void *ctx, char *buf, size_t n)
-{
-	struct stream *s = ctx;
-	size_t k = fread(buf, 1, n, s->fp);
-
-	if (k == 0 && ferror(s->fp))
-		return -1;
-	esg_sha256_update(&s->h, buf, k);
-	return (long)k;
-}
-
 /* Scores every respondent of path into s; returns an exit status. */
 static int
 snapshot(struct cli *cli, const char *path, struct esg_snaps *s)
 {
-	struct stream sm = { fopen(path, "rb"), { { 0 } } };
+	struct cli_stream sm = { fopen(path, "rb"), true, { { 0 } } };
 	struct esg_answers ans;
 	struct esg_result *res;
 	struct esg_reader *r;
@@ -49,7 +32,7 @@ snapshot(struct cli *cli, const char *path, struct esg_snaps *s)
 	esg_sha256_init(&sm.h);
 	esg_answers_init(&ans, cli->q);
 	res = esg_result_new(cli->q);
-	r = esg_reader_open(cli->q, path, read_stream, &sm, NULL, &cli->diags, &st);
+	r = esg_reader_open(cli->q, path, cli_stream_read, &sm, NULL, &cli->diags, &st);
 	while (r != NULL && esg_reader_next(r, &ans)) {
 		esg_score(res, &ans);
 		esg_snaps_add(s, res);
@@ -58,9 +41,7 @@ snapshot(struct cli *cli, const char *path, struct esg_snaps *s)
 		st = esg_reader_status(r);
 		esg_reader_free(r);
 	}
-	while (st != ESG_EIO && read_stream(&sm, (char[4096]){ 0 }, 4096) > 0)
-		;
-	esg_sha256_hex(&sm.h, s->sha256);
+	cli_stream_finish(&sm, s->sha256);
 	s->q = cli->q;
 	fclose(sm.fp);
 	esg_result_free(res);

@@ -15,19 +15,12 @@
 
 enum { OPT_ID = OPT_CMD };
 
-static long
-read_fp(void *ctx, char *buf, size_t n)
-{
-	size_t k = fread(buf, 1, n, ctx);
-
-	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
-}
-
 /* Finds the respondent (the first, or the one with id) into ans. */
 static int
 find(struct cli *cli, const char *path, const char *id, struct esg_answers *ans)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	struct cli_stream sm = { fp, false, { { 0 } } };
 	enum esg_status st;
 	struct esg_reader *r;
 	bool found = false;
@@ -35,7 +28,7 @@ find(struct cli *cli, const char *path, const char *id, struct esg_answers *ans)
 	if (fp == NULL)
 		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
 		    strerror(errno));
-	r = esg_reader_open(cli->q, path, read_fp, fp, NULL, &cli->diags, &st);
+	r = esg_reader_open(cli->q, path, cli_stream_read, &sm, NULL, &cli->diags, &st);
 	while (r != NULL && !found && esg_reader_next(r, ans))
 		found = id == NULL || strcmp(ans->id, id) == 0;
 	if (r != NULL) {

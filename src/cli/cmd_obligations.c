@@ -150,27 +150,20 @@ profile_value(const struct esg_questionnaire *q, struct esg_answers *ans,
 	return rc;
 }
 
-static long
-read_fp(void *ctx, char *buf, size_t n)
-{
-	size_t k = fread(buf, 1, n, ctx);
-
-	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
-}
-
 /* Reports every respondent of an answers file; returns an exit status. */
 static int
 from_csv(struct run *run, const char *path, struct esg_answers *ans,
     struct esg_result *res)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	struct cli_stream sm = { fp, false, { { 0 } } };
 	enum esg_status st;
 	struct esg_reader *r;
 
 	if (fp == NULL)
 		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
 		    strerror(errno));
-	r = esg_reader_open(run->cli->q, path, read_fp, fp, NULL,
+	r = esg_reader_open(run->cli->q, path, cli_stream_read, &sm, NULL,
 	    &run->cli->diags, &st);
 	if (r != NULL) {
 		while (esg_reader_next(r, ans)) {

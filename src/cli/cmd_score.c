@@ -50,26 +50,6 @@ struct score_run {
 	const struct esg_map *map;
 };
 
-/* An answers file being read: the bytes also feed its SHA-256 (for JSON). */
-struct stream {
-	FILE *fp;
-	bool hash;
-	struct esg_sha256 h;
-};
-
-static long
-read_stream(void *ctx, char *buf, size_t n)
-{
-	struct stream *s = ctx;
-	size_t k = fread(buf, 1, n, s->fp);
-
-	if (k == 0 && ferror(s->fp))
-		return -1;
-	if (s->hash)
-		esg_sha256_update(&s->h, buf, k);
-	return (long)k;
-}
-
 static int
 worse(int a, int b)
 {
@@ -105,11 +85,11 @@ one(struct score_run *run)
 }
 
 static int
-score_stream(struct score_run *run, struct stream *sm, const char *name)
+score_stream(struct score_run *run, struct cli_stream *sm, const char *name)
 {
 	enum esg_status st;
 	struct esg_reader *r = esg_reader_open_mapped(run->cli->q, name,
-	    read_stream, sm, run->id_column, run->map, &run->cli->diags, &st);
+	    cli_stream_read, sm, run->id_column, run->map, &run->cli->diags, &st);
 	int rc = EXIT_OK;
 
 	if (r == NULL)
@@ -131,8 +111,7 @@ score_stream(struct score_run *run, struct stream *sm, const char *name)
 static int
 score_file(struct score_run *run, const char *path, struct esg_input *in)
 {
-	struct stream sm = { NULL, false, { { 0 } } };
-	char buf[65536];
+	struct cli_stream sm = { NULL, false, { { 0 } } };
 	int rc;
 
 	in->name = strcmp(path, "-") == 0 ? _("(standard input)") : path;
@@ -144,10 +123,7 @@ score_file(struct score_run *run, const char *path, struct esg_input *in)
 	sm.hash = strcmp(run->renderer->name, "json") == 0;
 	esg_sha256_init(&sm.h);
 	rc = score_stream(run, &sm, in->name);
-	/* Hash what the reader left unread too (it stops early on errors). */
-	while (sm.hash && rc != EXIT_IO && read_stream(&sm, buf, sizeof buf) > 0)
-		;
-	esg_sha256_hex(&sm.h, in->sha256);
+	cli_stream_finish(&sm, in->sha256);
 	if (sm.fp != stdin)
 		fclose(sm.fp);
 	return rc;

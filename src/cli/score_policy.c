@@ -72,14 +72,6 @@ by_id(const void *a, const void *b)
 	    ((const struct baseline_entry *)b)->id);
 }
 
-static long
-read_fp(void *ctx, char *buf, size_t n)
-{
-	size_t k = fread(buf, 1, n, ctx);
-
-	return k == 0 && ferror((FILE *)ctx) ? -1 : (long)k;
-}
-
 static void
 remember(struct policy *p, const struct esg_result *r, size_t *cap)
 {
@@ -103,6 +95,7 @@ policy_baseline(struct policy *p, struct cli *cli, const char *path,
     const char *id_column, const struct esg_map *map)
 {
 	FILE *fp = fopen(path, "rb");
+	struct cli_stream sm = { fp, false, { { 0 } } };
 	struct esg_answers ans;
 	struct esg_result *res;
 	struct esg_reader *r;
@@ -115,8 +108,8 @@ policy_baseline(struct policy *p, struct cli *cli, const char *path,
 		    strerror(errno));
 	esg_answers_init(&ans, cli->q);
 	res = esg_result_new(cli->q);
-	r = esg_reader_open_mapped(cli->q, path, read_fp, fp, id_column, map,
-	    &cli->diags, &st);
+	r = esg_reader_open_mapped(cli->q, path, cli_stream_read, &sm, id_column,
+	    map, &cli->diags, &st);
 	while (r != NULL && esg_reader_next(r, &ans)) {
 		esg_score(res, &ans);
 		remember(p, res, &cap);

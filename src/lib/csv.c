@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "esgdiag/buf.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
@@ -394,4 +395,23 @@ esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
 	rec->f = c->fields;
 	rec->n = c->nfields;
 	return 1;
+}
+
+void
+esg_csv_quote(struct esg_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strpbrk(s, ",;\t\"\r\n") == NULL && (n == 0 || (s[0] != ' ' &&
+	    s[n - 1] != ' '))) {
+		esg_buf_add(b, s, n);
+		return;
+	}
+	esg_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			esg_buf_putc(b, '"');
+		esg_buf_putc(b, *s);
+	}
+	esg_buf_putc(b, '"');
 }

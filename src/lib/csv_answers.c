@@ -572,26 +572,6 @@ esg_reader_free(struct esg_reader *r)
 	free(r);
 }
 
-/* Appends s as one CSV field, quoted when it needs to be. */
-static void
-csv_field(struct esg_buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (strpbrk(s, ",\";\t\r\n") == NULL && (n == 0 || (s[0] != ' ' &&
-	    s[n - 1] != ' '))) {
-		esg_buf_add(b, s, n);
-		return;
-	}
-	esg_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			esg_buf_putc(b, '"');
-		esg_buf_putc(b, *s);
-	}
-	esg_buf_putc(b, '"');
-}
-
 void
 esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_answers *ans, const char *id)
@@ -605,7 +585,7 @@ esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 	}
 	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
 		esg_buf_puts(b, sep);
-		csv_field(b, q->fields[i].id);
+		esg_csv_quote(b, q->fields[i].id);
 	}
 	for (size_t i = 0; i < q->nfields; i++)
 		if (ans->a[i].note != NULL)
@@ -613,19 +593,19 @@ esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 	esg_buf_putc(b, '\n');
 	sep = "";
 	if (id != NULL) {
-		csv_field(b, id);
+		esg_csv_quote(b, id);
 		sep = ",";
 	}
 	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
 		esg_buf_reset(&cell);
 		esg_cell_format(&cell, &q->fields[i], &ans->a[i]);
 		esg_buf_puts(b, sep);
-		csv_field(b, esg_buf_str(&cell));
+		esg_csv_quote(b, esg_buf_str(&cell));
 	}
 	for (size_t i = 0; i < q->nfields; i++)
 		if (ans->a[i].note != NULL) {
 			esg_buf_putc(b, ',');
-			csv_field(b, ans->a[i].note);
+			esg_csv_quote(b, ans->a[i].note);
 		}
 	esg_buf_putc(b, '\n');
 	esg_buf_release(&cell);

@@ -12,6 +12,7 @@
 #include "esgdiag/model.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
+#include "i18n.h"
 #include "render_impl.h"
 
 static const struct esg_renderer renderers[] = {
@@ -263,4 +264,15 @@ esg_render_pad(struct esg_buf *b, const char *s, size_t w)
 			break;
 	esg_buf_add(b, s, i);
 	esg_buf_repeat(b, ".", w > 3 ? 3 : w);
+}
+
+const char *
+esg_ostatus_text(int status)
+{
+	switch (status) {
+	case ESG_OBL_NOT_APPLICABLE: return _("does not apply");
+	case ESG_OBL_UNKNOWN: return _("unknown");
+	case ESG_OBL_COMPLIANT: return _("met");
+	default: return _("not met");
+	}
 }

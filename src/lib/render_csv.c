@@ -8,26 +8,11 @@
 
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/csv.h"
 #include "esgdiag/model.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "render_impl.h"
-
-static void
-field(struct esg_buf *b, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n;\t") == NULL) {
-		esg_buf_puts(b, s);
-		return;
-	}
-	esg_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			esg_buf_putc(b, '"');
-		esg_buf_putc(b, *s);
-	}
-	esg_buf_putc(b, '"');
-}
 
 /*
  * With --excel, what a French spreadsheet opens cleanly: ';' between
@@ -77,7 +62,7 @@ score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
 	}
 	esg_buf_putc(b, sep(o));
 	if (level != NULL)
-		field(b, level);
+		esg_csv_quote(b, level);
 }
 
 void
@@ -91,7 +76,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 	char *dot;
 
 	(void)n;
-	field(b, r->ans->id);
+	esg_csv_quote(b, r->ans->id);
 	for (size_t i = 0; i < q->nprofile; i++) {
 		esg_buf_reset(&v);
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
@@ -99,7 +84,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 		if (o->excel && q->fields[i].type == ESG_QTYPE_NUMBER && dot != NULL)
 			*dot = ',';
 		esg_buf_putc(b, sep(o));
-		field(b, esg_buf_str(&v));
+		esg_csv_quote(b, esg_buf_str(&v));
 	}
 	score(b, q, r->overall, o);
 	for (size_t p = 0; p < q->npillars; p++)
@@ -115,7 +100,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 			esg_buf_printf(&v, "%s%s", bar, q->obligations[i].id);
 			bar = "|";
 		}
-	field(b, esg_buf_str(&v));
+	esg_csv_quote(b, esg_buf_str(&v));
 	esg_buf_putc(b, '\n');
 	esg_buf_release(&v);
 }

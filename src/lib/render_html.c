@@ -223,17 +223,6 @@ scores(struct esg_buf *b, const struct esg_result *r, size_t n)
 	esg_buf_puts(b, "</p>\n");
 }
 
-static const char *
-status_text(enum esg_ostatus s)
-{
-	switch (s) {
-	case ESG_OBL_NOT_APPLICABLE: return _("does not apply");
-	case ESG_OBL_UNKNOWN: return _("unknown");
-	case ESG_OBL_COMPLIANT: return _("met");
-	case ESG_OBL_NON_COMPLIANT: return _("not met");
-	}
-	return "";
-}
 
 static void
 obligations(struct esg_buf *b, const struct esg_result *r)
@@ -256,7 +245,7 @@ obligations(struct esg_buf *b, const struct esg_result *r)
 		esg_xml_str(b, q->obligations[i].title);
 		esg_buf_printf(b, "</th><td%s>", r->obligation[i] ==
 		    ESG_OBL_NON_COMPLIANT ? " class=\"notmet\"" : "");
-		esg_xml_str(b, status_text(r->obligation[i]));
+		esg_xml_str(b, esg_ostatus_text((int)r->obligation[i]));
 		esg_buf_puts(b, "</td><td>");
 		esg_xml_str(b, q->obligations[i].source);
 		esg_buf_puts(b, "</td></tr>\n");

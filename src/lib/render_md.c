@@ -91,17 +91,6 @@ scores(struct esg_buf *b, const struct esg_result *r)
 	    r->cov.answered, r->cov.unknown, r->cov.unanswered, r->cov.not_applicable);
 }
 
-static const char *
-status_text(enum esg_ostatus s)
-{
-	switch (s) {
-	case ESG_OBL_NOT_APPLICABLE: return _("does not apply");
-	case ESG_OBL_UNKNOWN: return _("unknown");
-	case ESG_OBL_COMPLIANT: return _("met");
-	case ESG_OBL_NON_COMPLIANT: return _("**not met**");
-	}
-	return "";
-}
 
 static void
 obligations(struct esg_buf *b, const struct esg_result *r)
@@ -115,7 +104,8 @@ obligations(struct esg_buf *b, const struct esg_result *r)
 	for (size_t i = 0; i < q->nobligations; i++) {
 		esg_buf_puts(b, "| ");
 		cell(b, q->obligations[i].title);
-		esg_buf_printf(b, " | %s | ", status_text(r->obligation[i]));
+		esg_buf_printf(b, r->obligation[i] == ESG_OBL_NON_COMPLIANT ? " | **%s** | " :
+		    " | %s | ", esg_ostatus_text((int)r->obligation[i]));
 		cell(b, q->obligations[i].source);
 		esg_buf_puts(b, " |\n");
 	}

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
@@ -44,6 +45,25 @@ static const char fuzz_questionnaire[] =
     "   {id: a6, text: A6, type: text}]}\n"
     "obligations: [{id: o1, title: O1, applies: pop >= 50 and not a3 has z, met: a1 == oui,"
     " sheet: s1, source: X}]\n";
+
+struct mem {
+	const uint8_t *p;
+	size_t n, at;
+	size_t small;	/* nonzero: short reads, to go through the refills */
+};
+
+static inline long
+mem_read(void *ctx, char *buf, size_t n)
+{
+	struct mem *m = ctx;
+	size_t k = m->n - m->at < n ? m->n - m->at : n;
+
+	if (m->small && k > 7 + m->at % 61)
+		k = 7 + m->at % 61;
+	memcpy(buf, m->p + m->at, k);
+	m->at += k;
+	return (long)k;
+}
 
 /* Every renderer and the explanation, over one result. */
 static inline void

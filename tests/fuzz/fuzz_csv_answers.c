@@ -8,33 +8,12 @@
 #include "esgdiag/csv_answers.h"
 #include "fuzz.h"
 
-struct mem {
-	const uint8_t *p;
-	size_t n, at;
-};
-
-static long
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->n - m->at < n ? m->n - m->at : n;
-
-	/* Small reads, to go through the reader's refills. */
-	if (k > 7)
-		k = 7 + (m->at % 61);
-	if (k > m->n - m->at)
-		k = m->n - m->at;
-	memcpy(buf, m->p + m->at, k);
-	m->at += k;
-	return (long)k;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct esg_questionnaire *q;
 	struct esg_diags d = ESG_DIAGS_INIT;
-	struct mem m = { data, size, 0 };
+	struct mem m = { data, size, 0, 1 };
 	struct esg_answers ans;
 	struct esg_result *r;
 	struct esg_reader *rd;

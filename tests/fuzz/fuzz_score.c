@@ -11,28 +11,12 @@
 extern const char esg_default_questionnaire[];
 extern const unsigned long esg_default_questionnaire_len;
 
-struct mem {
-	const uint8_t *p;
-	size_t n, at;
-};
-
-static long
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->n - m->at < n ? m->n - m->at : n;
-
-	memcpy(buf, m->p + m->at, k);
-	m->at += k;
-	return (long)k;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct esg_questionnaire *q;
 	struct esg_diags d = ESG_DIAGS_INIT;
-	struct mem m = { data, size, 0 };
+	struct mem m = { data, size, 0, 0 };
 	struct esg_answers ans;
 	struct esg_result *r;
 	struct esg_reader *rd;
