@@ -37,7 +37,6 @@ int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
 enum esg_status esg_reader_status(const struct esg_reader *r);
 /* Header columns that match no field, in order (borrowed). */
 const char *const *esg_reader_ignored(const struct esg_reader *r, size_t *n);
-size_t esg_reader_rows(const struct esg_reader *r);
 /* Whether the header has the respondent id column. */
 bool esg_reader_has_id(const struct esg_reader *r);
 void esg_reader_free(struct esg_reader *r);

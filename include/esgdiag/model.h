@@ -138,10 +138,7 @@ size_t esg_field_find(const struct esg_questionnaire *q, const char *id);
 size_t esg_sheet_find(const struct esg_questionnaire *q, const char *id);
 /* Whether the field is a scored question (not profile, not text). */
 bool esg_field_scored(const struct esg_field *f);
-/* Choice fields are those whose answers are option values. */
-bool esg_field_is_choice(const struct esg_field *f);
 /* The label of the level a rounded score falls in; NULL for no levels. */
 const char *esg_level_of(const struct esg_questionnaire *q, double rounded);
-const char *esg_qtype_name(enum esg_qtype t);
 
 #endif

@@ -30,7 +30,6 @@ struct esg_input {
 
 struct esg_render_opts {
 	size_t max_sheets;	/* recommendations shown; SIZE_MAX for all */
-	bool verbose;
 	bool color;		/* ANSI colours (text) */
 	bool utf8;		/* UTF-8 bars, else ASCII (text) */
 	size_t width;		/* columns (text); 0 means 80 */
@@ -41,7 +40,7 @@ struct esg_render_opts {
 	bool excel;		/* csv: ';', decimal comma, byte order mark */
 };
 
-#define ESG_RENDER_OPTS_INIT { 3, false, false, true, 80, NULL, NULL, 0, NULL, false }
+#define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false }
 
 struct esg_renderer {
 	const char *name;

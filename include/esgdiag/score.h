@@ -64,9 +64,6 @@ struct esg_result *esg_result_new(const struct esg_questionnaire *q);
 void esg_result_free(struct esg_result *r);
 /* Scores ans into r (which keeps a borrowed pointer to ans). */
 void esg_score(struct esg_result *r, const struct esg_answers *ans);
-/* The normalised score in [0, 1] of a question's value answer. */
-double esg_question_score(const struct esg_questionnaire *q, size_t field,
-    const struct esg_answers *ans);
 const char *esg_ostatus_name(enum esg_ostatus s);
 
 #endif

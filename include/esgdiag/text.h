@@ -20,8 +20,6 @@ bool esg_utf8_valid(const char *s, size_t n, size_t *bad);
  * folded form of those letters has the same length in UTF-8.
  */
 void esg_fold(char *dst, const char *s, size_t n);
-/* Case-insensitive equality in the sense of esg_fold. */
-bool esg_fold_eq(const char *a, size_t an, const char *b, size_t bn);
 /* Narrows [*s, *s + *n) past leading and trailing blanks (incl. U+00A0, U+202F). */
 void esg_trim(const char **s, size_t *n);
 /* Number of terminal columns s occupies (one per code point; marks count 0). */

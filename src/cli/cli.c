@@ -252,7 +252,6 @@ cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
 	bool tty = isatty(fileno(out)) || (fake != NULL && strcmp(fake, "1") == 0);
 	struct winsize ws;
 
-	o->verbose = cli->verbose;
 	o->color = tty && !cli->no_color && (nc == NULL || *nc == '\0');
 	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	o->width = 80;

@@ -54,7 +54,6 @@ policy_thresholds(struct policy *p, const struct esg_questionnaire *q,
 	int rc = EXIT_OK;
 
 	p->q = q;
-	p->any_threshold = true;
 	if (number(spec, &p->th.overall))
 		return EXIT_OK;
 	copy = esg_xstrdup(spec);

@@ -25,7 +25,6 @@ struct baseline_entry {
 
 struct policy {
 	struct esg_thresholds th;
-	bool any_threshold;
 	const struct esg_questionnaire *q;
 	struct baseline_entry *base;	/* sorted by id */
 	size_t nbase;

@@ -354,7 +354,6 @@ esg_agg_finish(struct esg_agg *a)
 	for (size_t c = 0; c < a->ncols; c++)
 		finish_column(a, c, gs, ng);
 	free(gs);
-	a->finished = true;
 }
 
 static void

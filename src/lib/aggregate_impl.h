@@ -40,7 +40,6 @@ struct esg_agg {
 		size_t *levels;
 	} all;
 	size_t *sheets;		/* respondents each sheet is recommended to */
-	bool finished;
 };
 
 #endif

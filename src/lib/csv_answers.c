@@ -539,12 +539,6 @@ esg_reader_ignored(const struct esg_reader *r, size_t *n)
 	return r->ignored;
 }
 
-size_t
-esg_reader_rows(const struct esg_reader *r)
-{
-	return r->rows;
-}
-
 bool
 esg_reader_has_id(const struct esg_reader *r)
 {

@@ -42,13 +42,6 @@ esg_field_scored(const struct esg_field *f)
 	return !f->is_profile && f->type != ESG_QTYPE_TEXT;
 }
 
-bool
-esg_field_is_choice(const struct esg_field *f)
-{
-	return f->type == ESG_QTYPE_SINGLE || f->type == ESG_QTYPE_MULTI ||
-	    f->type == ESG_QTYPE_YESNO;
-}
-
 const char *
 esg_level_of(const struct esg_questionnaire *q, double rounded)
 {
@@ -58,14 +51,4 @@ esg_level_of(const struct esg_questionnaire *q, double rounded)
 		if (q->levels[i].min <= rounded)
 			label = q->levels[i].label;
 	return label;
-}
-
-const char *
-esg_qtype_name(enum esg_qtype t)
-{
-	static const char *const names[] = {
-		"single", "multi", "yesno", "scale", "number", "text",
-	};
-
-	return names[t];
 }

@@ -104,8 +104,9 @@ piecewise(const struct esg_field *f, double x)
 	return p[n - 1].s;
 }
 
-double
-esg_question_score(const struct esg_questionnaire *q, size_t field,
+/* The normalised score in [0, 1] of a question's answer (0 when none). */
+static double
+question_score(const struct esg_questionnaire *q, size_t field,
     const struct esg_answers *ans)
 {
 	const struct esg_field *f = &q->fields[field];
@@ -205,7 +206,7 @@ pillars_and_sections(struct esg_result *r, const struct esg_answers *ans)
 
 			if (!esg_field_scored(f) || !r->counts[i])
 				continue;
-			r->s[i] = esg_question_score(q, i, ans);
+			r->s[i] = question_score(q, i, ans);
 			num += f->weight * r->s[i];
 			den += f->weight;
 			for (size_t p = 0; p < q->npillars; p++) {

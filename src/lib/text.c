@@ -102,28 +102,6 @@ esg_fold(char *dst, const char *src, size_t n)
 	}
 }
 
-bool
-esg_fold_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-	char fa[8], fb[8];
-
-	if (an != bn)
-		return false;
-	/* Code points never straddle two chunks: fold whole characters. */
-	for (size_t i = 0; i < an;) {
-		size_t k = an - i < 4 ? an - i : 4;
-
-		while (k < an - i && ((unsigned char)a[i + k] & 0xc0) == 0x80)
-			k++;
-		esg_fold(fa, a + i, k);
-		esg_fold(fb, b + i, k);
-		if (memcmp(fa, fb, k) != 0)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 /* Length of the blank at s (ASCII white space, U+00A0, U+202F), or 0. */
 static size_t
 blank_at(const unsigned char *s, size_t n)

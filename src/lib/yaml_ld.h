@@ -27,7 +27,6 @@ struct ld {
 	struct esg_diags *d;
 	size_t visits;
 	bool over_budget;
-	size_t nerrors_at_start;
 	size_t fields_cap;
 	/* `when` of fields[i] is pending[i]; obligations' come after. */
 	struct pending_cond *pending;

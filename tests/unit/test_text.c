@@ -82,8 +82,10 @@ test_fold(void **state)
 	(void)state;
 	esg_fold(out, in, strlen(in));
 	assert_memory_equal(out, want, strlen(want));
-	assert_true(esg_fold_eq("Département", 12, "DÉPARTEMENT", 12));
-	assert_false(esg_fold_eq("commune", 7, "communes", 8));
+	/* Upper and lower case fold to the same bytes. */
+	esg_fold(out, "Département", 12);
+	esg_fold(out + 32, "DÉPARTEMENT", 12);
+	assert_memory_equal(out, out + 32, 12);
 	/* × (U+00D7) has no lower case and must stay as it is. */
 	esg_fold(out, "\xc3\x97", 2);
 	assert_memory_equal(out, "\xc3\x97", 2);
