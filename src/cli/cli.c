@@ -244,15 +244,29 @@ cli_out_close(struct cli *cli, bool ok)
 	return rc;
 }
 
+bool
+cli_fake_tty(void)
+{
+	const char *fake = getenv("ESG_FAKETTY");
+
+	return fake != NULL && strcmp(fake, "1") == 0;
+}
+
+bool
+cli_use_color(const struct cli *cli, bool tty)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return tty && !cli->no_color && (nc == NULL || *nc == '\0');
+}
+
 void
 cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
 {
-	const char *nc = getenv("NO_COLOR");
-	const char *fake = getenv("ESG_FAKETTY");
-	bool tty = isatty(fileno(out)) || (fake != NULL && strcmp(fake, "1") == 0);
+	bool tty = isatty(fileno(out)) || cli_fake_tty();
 	struct winsize ws;
 
-	o->color = tty && !cli->no_color && (nc == NULL || *nc == '\0');
+	o->color = cli_use_color(cli, tty);
 	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	o->width = 80;
 	if (tty && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 60)

@@ -79,6 +79,11 @@ int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2,
 void cli_print_usage(FILE *fp, const struct cli_cmd *cmd);
 const struct cli_cmd *cli_find_cmd(const char *name);
 
+/* ESG_FAKETTY=1: behave as on a terminal, for tests (redis-cli's FAKETTY). */
+bool cli_fake_tty(void);
+/* Colours: on a terminal only, never with --no-color or NO_COLOR set. */
+bool cli_use_color(const struct cli *cli, bool tty);
+
 struct esg_render_opts;
 /*
  * Fills the renderer options from the command line and where the output

@@ -560,7 +560,7 @@ cmd_ask(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_load(cli)) != EXIT_OK)
 		return rc;
 	iv.q = cli->q;
-	prompt_init(&iv.pr, cli->no_color);
+	prompt_init(&iv.pr, cli);
 	rc = run(&iv, resume);
 	prompt_release(&iv.pr);
 	esg_answers_release(&iv.ans);

@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/text.h"
 
@@ -31,17 +32,13 @@ term_width(bool tty)
 }
 
 void
-prompt_init(struct prompt *p, bool no_color)
+prompt_init(struct prompt *p, const struct cli *cli)
 {
-	const char *fake = getenv("ESG_FAKETTY");
-	const char *nc = getenv("NO_COLOR");
-
 	memset(p, 0, sizeof *p);
 	p->in = stdin;
 	p->out = stdout;
-	p->tty = (fake != NULL && strcmp(fake, "1") == 0) ||
-	    (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
-	p->color = p->tty && !no_color && (nc == NULL || *nc == '\0');
+	p->tty = cli_fake_tty() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+	p->color = cli_use_color(cli, p->tty);
 	p->width = term_width(p->tty);
 	if (p->width > 100)
 		p->width = 100;	/* long lines are hard to read */

@@ -24,7 +24,9 @@ struct prompt {
 
 enum prompt_style { PS_PLAIN, PS_TITLE, PS_QUESTION, PS_HINT, PS_ERROR, PS_OK };
 
-void prompt_init(struct prompt *p, bool no_color);
+struct cli;
+/* Colours as cli_use_color() decides. */
+void prompt_init(struct prompt *p, const struct cli *cli);
 void prompt_release(struct prompt *p);
 /*
  * Shows text (the prompt) and reads one line, without its line end.

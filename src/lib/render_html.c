@@ -136,6 +136,28 @@ radar(struct esg_buf *b, const struct esg_result *r, size_t n)
 	esg_buf_puts(b, "</svg>\n</figure>\n");
 }
 
+/*
+ * Opens a table with its header row; a last column labelled hidden_last
+ * (a bar) is named for screen readers only.
+ */
+static void
+table_head(struct esg_buf *b, const char *const *cols, size_t n,
+    const char *hidden_last)
+{
+	esg_buf_puts(b, "<table>\n<thead><tr>");
+	for (size_t i = 0; i < n; i++) {
+		esg_buf_puts(b, "<th scope=\"col\">");
+		esg_xml_str(b, cols[i]);
+		esg_buf_puts(b, "</th>");
+	}
+	if (hidden_last != NULL) {
+		esg_buf_puts(b, "<th scope=\"col\"><span class=\"visually-hidden\">");
+		esg_xml_str(b, hidden_last);
+		esg_buf_puts(b, "</span></th>");
+	}
+	esg_buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
 static void
 score_row(struct esg_buf *b, const struct esg_questionnaire *q,
     const char *label, double x, bool bars)
@@ -192,27 +214,16 @@ scores(struct esg_buf *b, const struct esg_result *r, size_t n)
 	esg_buf_puts(b, "</h3>\n<div class=\"summary\">\n");
 	if (q->npillars >= 3)
 		radar(b, r, n);
-	esg_buf_puts(b, "<table>\n<thead><tr><th scope=\"col\">");
-	text(b, _("Pillar"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Score"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Level"));
-	esg_buf_puts(b, "</th></tr></thead>\n<tbody>\n");
+	table_head(b, (const char *[]){ _("Pillar"), _("Score"), _("Level") }, 3,
+	    NULL);
 	score_row(b, q, _("Overall"), r->overall, false);
 	for (size_t p = 0; p < q->npillars; p++)
 		score_row(b, q, q->pillars[p].label, r->pillar[p], false);
 	esg_buf_puts(b, "</tbody>\n</table>\n</div>\n<h3>");
 	text(b, _("Sections"));
-	esg_buf_puts(b, "</h3>\n<table>\n<thead><tr><th scope=\"col\">");
-	text(b, _("Section"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Score"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Level"));
-	esg_buf_puts(b, "</th><th scope=\"col\"><span class=\"visually-hidden\">");
-	text(b, _("Bar"));
-	esg_buf_puts(b, "</span></th></tr></thead>\n<tbody>\n");
+	esg_buf_puts(b, "</h3>\n");
+	table_head(b, (const char *[]){ _("Section"), _("Score"), _("Level") }, 3,
+	    _("Bar"));
 	for (size_t s = 0; s < q->nsections; s++)
 		score_row(b, q, q->sections[s].title, r->section[s], true);
 	esg_buf_puts(b, "</tbody>\n</table>\n<p>");
@@ -233,13 +244,9 @@ obligations(struct esg_buf *b, const struct esg_result *r)
 		return;
 	esg_buf_puts(b, "<h3>");
 	text(b, _("Legal obligations"));
-	esg_buf_puts(b, "</h3>\n<table>\n<thead><tr><th scope=\"col\">");
-	text(b, _("Obligation"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Status"));
-	esg_buf_puts(b, "</th><th scope=\"col\">");
-	text(b, _("Source"));
-	esg_buf_puts(b, "</th></tr></thead>\n<tbody>\n");
+	esg_buf_puts(b, "</h3>\n");
+	table_head(b, (const char *[]){ _("Obligation"), _("Status"), _("Source") },
+	    3, NULL);
 	for (size_t i = 0; i < q->nobligations; i++) {
 		esg_buf_puts(b, "<tr><th scope=\"row\">");
 		esg_xml_str(b, q->obligations[i].title);

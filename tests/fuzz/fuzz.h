@@ -5,6 +5,7 @@
 #ifndef ESG_FUZZ_H
 #define ESG_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/csv_answers.h"
 #include "esgdiag/explain.h"
 #include "esgdiag/load.h"
 #include "esgdiag/model.h"
@@ -85,6 +87,43 @@ fuzz_render_all(const struct esg_result *r)
 	esg_explain_text(&b, r, 80);
 	esg_explain_json(&b, r);
 	esg_buf_release(&b);
+}
+
+/*
+ * Reads answers from data against q, scores and aggregates every valid
+ * row (rendering each when render is set), then finishes the statistics.
+ */
+static inline void
+fuzz_score_csv(const struct esg_questionnaire *q, const uint8_t *data,
+    size_t size, size_t small_reads, bool render)
+{
+	struct esg_diags d = ESG_DIAGS_INIT;
+	struct mem m = { data, size, 0, small_reads };
+	struct esg_agg_by by = { 0, NULL, NULL, 0 };
+	struct esg_agg *agg = esg_agg_new(q, &by, 1);
+	struct esg_result *r = esg_result_new(q);
+	struct esg_buf b = ESG_BUF_INIT;
+	struct esg_answers ans;
+	struct esg_reader *rd;
+	enum esg_status st;
+
+	esg_answers_init(&ans, q);
+	rd = esg_reader_open(q, "a.csv", mem_read, &m, NULL, &d, &st);
+	while (rd != NULL && esg_reader_next(rd, &ans)) {
+		esg_score(r, &ans);
+		esg_agg_add(agg, r, 3);
+		if (render)
+			fuzz_render_all(r);
+	}
+	esg_reader_free(rd);
+	esg_agg_finish(agg);
+	esg_agg_json(&b, agg);
+	esg_agg_text(&b, agg, 80);
+	esg_buf_release(&b);
+	esg_agg_free(agg);
+	esg_result_free(r);
+	esg_answers_release(&ans);
+	esg_diags_release(&d);
 }
 
 static inline void
