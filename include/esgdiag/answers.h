@@ -12,6 +12,7 @@
 
 #include "esgdiag/arena.h"
 
+struct esg_bounds;
 struct esg_field;
 struct esg_questionnaire;
 struct esg_buf;
@@ -53,6 +54,12 @@ void esg_answers_release(struct esg_answers *ans);
  */
 int esg_cell_parse(const struct esg_field *f, const char *cell, size_t len,
     struct esg_answer *out, struct esg_arena *a, struct esg_buf *why);
+
+/*
+ * Appends what a number's bounds allow, e.g. "a number from 0 to 100"
+ * (translated); nothing when it has none.
+ */
+void esg_range_describe(struct esg_buf *b, const struct esg_bounds *r);
 
 /* Appends the canonical cell text of an answer (what `ask` writes). */
 void esg_cell_format(struct esg_buf *b, const struct esg_field *f,

@@ -44,6 +44,12 @@ struct esg_point {
 	double x, s;
 };
 
+/* Optional inclusive bounds of a number answer. */
+struct esg_bounds {
+	double min, max;
+	bool has_min, has_max;
+};
+
 struct esg_field {
 	const char *id;
 	const char *text;
@@ -59,6 +65,7 @@ struct esg_field {
 	size_t noptions;
 	int min, max;			/* scale */
 	const char *unit;		/* number; may be NULL */
+	struct esg_bounds range;	/* number */
 	struct esg_point *scoring;	/* number; x strictly ascending */
 	size_t npoints;
 	double weight;

@@ -124,6 +124,31 @@ parse_multi(const struct esg_field *f, const char *s, size_t n,
 	return 0;
 }
 
+static bool
+in_range(const struct esg_bounds *r, double x)
+{
+	return !(r->has_min && x < r->min) && !(r->has_max && x > r->max);
+}
+
+void
+esg_range_describe(struct esg_buf *b, const struct esg_bounds *r)
+{
+	struct esg_buf lo = ESG_BUF_INIT, hi = ESG_BUF_INIT;
+
+	/* The questionnaire's own number syntax: what its author wrote. */
+	esg_num_format(&lo, r->min);
+	esg_num_format(&hi, r->max);
+	if (r->has_min && r->has_max)
+		esg_buf_printf(b, _("a number from %s to %s"), esg_buf_str(&lo),
+		    esg_buf_str(&hi));
+	else if (r->has_min)
+		esg_buf_printf(b, _("a number of at least %s"), esg_buf_str(&lo));
+	else if (r->has_max)
+		esg_buf_printf(b, _("a number of at most %s"), esg_buf_str(&hi));
+	esg_buf_release(&lo);
+	esg_buf_release(&hi);
+}
+
 static int
 parse_number(const struct esg_field *f, const char *s, size_t n,
     struct esg_answer *out, struct esg_buf *why)
@@ -143,6 +168,11 @@ parse_number(const struct esg_field *f, const char *s, size_t n,
 		else
 			esg_buf_puts(why, _("expected a number (e.g. 12, -3,5 "
 			    "or 62 480), or nsp"));
+		return -1;
+	}
+	if (f->type == ESG_QTYPE_NUMBER && !in_range(&f->range, x)) {
+		esg_buf_puts(why, _("out of range: expected "));
+		esg_range_describe(why, &f->range);
 		return -1;
 	}
 	if (f->type == ESG_QTYPE_SCALE) {

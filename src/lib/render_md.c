@@ -227,7 +227,14 @@ md_field(struct esg_buf *b, const struct esg_field *f, size_t num)
 			    f->options[k].label ? f->options[k].label : "");
 		break;
 	case ESG_QTYPE_NUMBER:
-		esg_buf_printf(b, "______ %s\n", f->unit ? f->unit : "");
+		esg_buf_printf(b, "______ %s", f->unit ? f->unit : "");
+		/* The bounds after the blank, so that paper answers stay in range. */
+		if (f->range.has_min || f->range.has_max) {
+			esg_buf_puts(b, " *(");
+			esg_range_describe(b, &f->range);
+			esg_buf_puts(b, ")*");
+		}
+		esg_buf_putc(b, '\n');
 		break;
 	case ESG_QTYPE_TEXT:
 		esg_buf_puts(b, "______________________________________________\n");

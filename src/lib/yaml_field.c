@@ -33,7 +33,9 @@ key_fits_type(int k, enum esg_qtype t)
 	switch (k) {
 	case K_OPTIONS:
 		return t == ESG_QTYPE_SINGLE || t == ESG_QTYPE_MULTI;
-	case K_MIN: case K_MAX: case K_LABELS:
+	case K_MIN: case K_MAX:
+		return t == ESG_QTYPE_SCALE || t == ESG_QTYPE_NUMBER;
+	case K_LABELS:
 		return t == ESG_QTYPE_SCALE;
 	case K_UNIT: case K_SCORING:
 		return t == ESG_QTYPE_NUMBER;
@@ -277,6 +279,26 @@ parse_scoring(struct ld *ld, yaml_node_t *n, yaml_node_t *v, struct esg_field *f
 	}
 }
 
+/*
+ * A number's optional bounds.  Both given, min must be strictly below max:
+ * a range of one value is not a question worth asking, and a reversed one
+ * would reject every answer.
+ */
+static void
+parse_range(struct ld *ld, yaml_node_t **v, struct esg_field *f)
+{
+	struct esg_bounds *r = &f->range;
+
+	if (v[K_MIN] != NULL)
+		r->has_min = esg_ld_num(ld, v[K_MIN], "min", &r->min);
+	if (v[K_MAX] != NULL)
+		r->has_max = esg_ld_num(ld, v[K_MAX], "max", &r->max);
+	if (r->has_min && r->has_max && !(r->min < r->max))
+		esg_ld_err(ld, v[K_MAX], _("a number question needs min < max "
+		    "(here %s and %s)"), (const char *)v[K_MIN]->data.scalar.value,
+		    (const char *)v[K_MAX]->data.scalar.value);
+}
+
 static void
 parse_pillars(struct ld *ld, yaml_node_t *v, struct esg_field *f)
 {
@@ -394,6 +416,7 @@ parse_typed(struct ld *ld, yaml_node_t *n, yaml_node_t **v, struct esg_field *f)
 	case ESG_QTYPE_NUMBER:
 		if (v[K_UNIT] != NULL)
 			f->unit = esg_ld_str(ld, v[K_UNIT], "unit");
+		parse_range(ld, v, f);
 		parse_scoring(ld, n, v[K_SCORING], f);
 		break;
 	case ESG_QTYPE_TEXT:

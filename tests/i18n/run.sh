@@ -35,6 +35,7 @@ check report "Fiches action recommandées" "$ESGDIAG" score "$ex"
 check coverage "questions notées s'appliquent" "$ESGDIAG" score "$ex"
 check unknown-command "commande inconnue « frob »" "$ESGDIAG" frob
 check cell-error "attendu : un nombre entier de 0 à 4" "$ESGDIAG" -q "$fx/hand.yaml" score "$fx/hand-bad.csv"
+check range-error "« 100,5 » : hors limites ; attendu : un nombre de 0 à 100" "$ESGDIAG" -q "$fx/range.yaml" score "$fx/range.csv"
 check yaml-error "clé inconnue « wieght » dans une question" "$ESGDIAG" validate "$fx/bad.yaml"
 check explain "Comment les scores de R1 ont été obtenus" "$ESGDIAG" -q "$fx/hand.yaml" explain "$fx/hand.csv"
 # Numbers keep the "C" syntax whatever the locale: JSON stays JSON.

@@ -6,8 +6,10 @@ It shares no code or data structure with the C implementation: PyYAML
 module the answers, and a small recursive-descent parser the conditions.
 It prints the respondents' scores as JSON (the keys of esgdiag-result/1
 that hold numbers and statuses), unrounded, so that a test can compare the
-two implementations value by value.  It assumes valid input: validation is
-the C side's job and is tested there.
+two implementations value by value.  It assumes well-formed input
+(validation is the C side's job and is tested there), with one rule of its
+own: a number outside its field's `min`/`max` makes the row invalid, and an
+invalid row is left out of the output, as SPEC §4 says.
 
 usage: esgref.py QUESTIONNAIRE.yaml ANSWERS.csv [--aggregate BY|- [MIN_GROUP]]
 """
@@ -54,6 +56,13 @@ def number(cell):
     return float(m.group(1) + digits + ("." + m.group(3) if m.group(3) else ""))
 
 
+def in_bounds(f, x):
+    """x, or ValueError when the field's optional min/max (inclusive) exclude it."""
+    if ("min" in f and x < float(f["min"])) or ("max" in f and x > float(f["max"])):
+        raise ValueError("%s: %r out of range" % (f["id"], x))
+    return x
+
+
 def parse_cell(f, raw):
     """The answer: None, UNKNOWN, NA, an option index, a set, a float or text."""
     if raw.strip(BLANKS) == "":
@@ -81,7 +90,7 @@ def parse_cell(f, raw):
         return sel
     if f["type"] == "scale":
         return int(number(c)) - int(f["min"])
-    return number(c)
+    return in_bounds(f, number(c))
 
 
 def piecewise(points, x):
@@ -254,8 +263,11 @@ def score(q, rows):
                    for o in q.get("obligations", [])]
     sheets = [s["id"] for s in q.get("sheets", [])]
     out = []
-    for row in rows:
-        ans = {k: parse_cell(f, row.get(k, "")) for k, f in fields.items()}
+    for num, row in enumerate(rows, 1):
+        try:
+            ans = {k: parse_cell(f, row.get(k, "")) for k, f in fields.items()}
+        except ValueError:
+            continue
         app = {}
 
         def applies(k, stack=()):
@@ -333,7 +345,7 @@ def score(q, rows):
             r = float("%.2f" % x)
             return [l for m, l in levels if m <= r][-1]
         out.append({
-            "id": row.get("id") or str(len(out) + 1),
+            "id": row.get("id") or str(num),
             "overall": {"score": overall, "level": level(overall)},
             "pillars": [{"id": p, "score": pil[p], "level": level(pil[p])} for p, _ in pillars],
             "sections": [{"id": k, "score": v, "level": level(v)} for k, v in secs.items()],

@@ -6,13 +6,18 @@ na where allowed, blanks, French numbers (decimal comma, grouped
 thousands), yes/no synonyms.  Deterministic for a given seed.  Used by the
 differential test against the reference scorer and by the benchmark.
 
-usage: gen.py QUESTIONNAIRE.yaml N [SEED] > answers.csv
+Numbers stay within their field's `min`/`max`, except that a share BAD of
+them (default 0) is pushed just outside, to test that such rows are invalid.
+
+usage: gen.py QUESTIONNAIRE.yaml N [SEED [BAD]] > answers.csv
 """
 import csv
 import random
 import sys
 
 import yaml
+
+BAD = 0.0   # share of numbers pushed outside their bounds
 
 
 def spell(rng, s):
@@ -53,18 +58,36 @@ def cell(rng, f, profile):
     if t == "scale":
         return str(rng.randint(int(f["min"]), int(f["max"])))
     if t == "number":
-        if "scoring" in f:
-            lo = float(f["scoring"][0][0])
-            hi = float(f["scoring"][-1][0])
-            return number_text(rng, rng.uniform(lo - (hi - lo) * 0.2, hi * 1.3))
-        return number_text(rng, rng.choice([800, 3200, 4800, 25000, 62480, 250000, 1.5, 12, 60, 300]))
+        return number_text(rng, bounded(rng, f, number_value(rng, f)))
     return rng.choice(["", "Délibération n° 12", "voir rapport ; page 3", "texte \"cité\""])
+
+
+def bounded(rng, f, x):
+    lo = float(f["min"]) if "min" in f else None
+    hi = float(f["max"]) if "max" in f else None
+    if (lo is not None or hi is not None) and BAD > 0 and rng.random() < BAD:
+        return lo - 1 if lo is not None and (hi is None or rng.random() < 0.5) else hi + 1
+    if lo is not None and x < lo:
+        x = lo
+    if hi is not None and x > hi:
+        x = hi
+    return x
+
+
+def number_value(rng, f):
+    if "scoring" in f:
+        lo = float(f["scoring"][0][0])
+        hi = float(f["scoring"][-1][0])
+        return rng.uniform(lo - (hi - lo) * 0.2, hi * 1.3)
+    return rng.choice([800, 3200, 4800, 25000, 62480, 250000, 1.5, 12, 60, 300])
 
 
 def main():
     q = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
     n = int(sys.argv[2])
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    global BAD
+    BAD = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
     fields = [(f, True) for f in q.get("profile", [])]
     fields += [(f, False) for s in q["sections"] for f in s["questions"]]
     w = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")

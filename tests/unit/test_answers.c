@@ -20,7 +20,10 @@ static const char *const yaml =
     " {value: y, label: Igrec, score: 0.5}, {value: none, label: Aucun, score: 0, exclusive: true}]}\n"
     "  - {id: sc, text: S, type: scale, min: 1, max: 4, labels: {1: Jamais, 4: Toujours}}\n"
     "  - {id: nu, text: N, type: number, scoring: [[0, 0], [10, 1]]}\n"
-    "  - {id: tx, text: T, type: text}\n";
+    "  - {id: tx, text: T, type: text}\n"
+    "  - {id: pct, text: P, type: number, unit: '%', min: 0, max: 100, scoring: [[0, 0], [100, 1]]}\n"
+    "  - {id: cnt, text: C, type: number, min: 0, scoring: [[0, 0], [10, 1]]}\n"
+    "  - {id: tmp, text: T, type: number, max: -0.5, scoring: [[-10, 0], [-1, 1]]}\n";
 
 static struct esg_questionnaire *q;
 
@@ -117,6 +120,17 @@ test_cells(void **state)
 		{ "nu", "-1,5", "value:-1.5" },
 		{ "nu", "1e3", "error:expected a number (e.g. 12, -3,5 or 62 480), or nsp" },
 		{ "nu", "12%", "error:expected a number (e.g. 12, -3,5 or 62 480), or nsp" },
+		/* Bounds are inclusive; nsp and empty are not numbers to check. */
+		{ "pct", "0", "value:0" },
+		{ "pct", "100", "value:100" },
+		{ "pct", "99,99", "value:99.99" },
+		{ "pct", "100,01", "error:out of range: expected a number from 0 to 100" },
+		{ "pct", "-0,5", "error:out of range: expected a number from 0 to 100" },
+		{ "pct", "nsp", "nsp:nsp" },
+		{ "cnt", "1 000 000", "value:1000000" },
+		{ "cnt", "-1", "error:out of range: expected a number of at least 0" },
+		{ "tmp", "-0,5", "value:-0.5" },
+		{ "tmp", "-0,4", "error:out of range: expected a number of at most -0.5" },
 		{ "tx", "  nsp  ", "value:  nsp  " },		/* verbatim, no token */
 		{ "tx", "", "empty:" },
 	};
@@ -188,6 +202,11 @@ test_reader(void **state)
 		  " appears twice (columns 2 and 3); nothing is scored\n", ESG_EINPUT },
 		{ "x,x,yn\n1,2,oui\n", NULL, "ids=1,\n", ESG_OK },	/* ignored twice: fine */
 		{ "id,yn\n", NULL, "ids=\na.csv: error: no data row after the header\n", ESG_EINPUT },
+		/* A number outside its bounds: file, line, column, value, range. */
+		{ "id;pct;cnt\nA;50;3\nB;150;-2\nC;100;0\n", NULL, "ids=A,C,\n"
+		  "a.csv:3: error: column 'pct': '150': out of range: expected a number from 0 to 100\n"
+		  "a.csv:3: error: column 'cnt': '-2': out of range: expected a number of at least 0\n",
+		  ESG_EINPUT },
 		{ "", NULL, "ids=\na.csv: error: the file is empty (expected a header row of"
 		  " field ids)\n", ESG_EINPUT },
 		{ "id,yn\nA,\xe9t\xe9\n", NULL, "ids=\na.csv:2: error: column 'yn': the cell"

@@ -185,8 +185,13 @@ test_scale_and_number(void **state)
 	    "  - {id: b, text: B, type: scale, min: -1, max: 1,"
 	    " labels: [Moins, Zéro, Plus]}\n"
 	    "  - {id: c, text: C, type: number, unit: '%',"
-	    " scoring: [[0, 0], [10, 0.5], [20, 1]]}\n");
+	    " scoring: [[0, 0], [10, 0.5], [20, 1]]}\n"
+	    "  - {id: d, text: D, type: number, min: 0, max: 100,"
+	    " scoring: [[0, 0], [100, 1]]}\n"
+	    "  - {id: e, text: E, type: number, min: '-2.5', scoring: [[0, 1]]}\n");
 	const struct esg_field *a = &q->fields[0], *b = &q->fields[1];
+	const struct esg_field *c = &q->fields[2], *d = &q->fields[3];
+	const struct esg_field *e = &q->fields[4];
 
 	(void)state;
 	assert_int_equal(a->noptions, 5);
@@ -198,6 +203,12 @@ test_scale_and_number(void **state)
 	assert_string_equal(b->options[1].label, "Zéro");
 	assert_int_equal(q->fields[2].npoints, 3);
 	assert_string_equal(q->fields[2].unit, "%");
+	/* Bounds are optional and independent of each other. */
+	assert_false(c->range.has_min || c->range.has_max);
+	assert_true(d->range.has_min && d->range.min == 0);
+	assert_true(d->range.has_max && d->range.max == 100);
+	assert_true(e->range.has_min && e->range.min == -2.5);
+	assert_false(e->range.has_max);
 	esg_questionnaire_free(q);
 }
 
@@ -280,6 +291,19 @@ test_errors(void **state)
 		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
 		  " type: scale, min: 3, max: 3}]}\n",
 		  "t.yaml:8:76: error: a scale needs min < max and at most 1000 values" },
+		/* Number bounds: numbers, min strictly below max. */
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: number, min: 10, max: 10, scoring: [[0, 1]]}]}\n",
+		  "t.yaml:8:78: error: a number question needs min < max (here 10 and 10)" },
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: number, min: 5, max: -5, scoring: [[0, 1]]}]}\n",
+		  "t.yaml:8:77: error: a number question needs min < max (here 5 and -5)" },
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: number, min: zéro, scoring: [[0, 1]]}]}\n",
+		  "t.yaml:8:69: error: 'min' must be a number, not 'zéro'" },
+		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
+		  " type: text, max: 3}]}\n",
+		  "t.yaml:8:67: error: 'max' does not apply to a text question" },
 		{ HEAD "sections:\n- {id: s, title: S, questions: [{id: a, text: A,"
 		  " type: number}]}\n",
 		  "t.yaml:8:33: error: missing key 'scoring' in a number question" },
