@@ -22,6 +22,12 @@ bool esg_utf8_valid(const char *s, size_t n, size_t *bad);
 void esg_fold(char *dst, const char *s, size_t n);
 /* Narrows [*s, *s + *n) past leading and trailing blanks (incl. U+00A0, U+202F). */
 void esg_trim(const char **s, size_t *n);
+/*
+ * The candidate a typo most likely meant, for "did you mean" hints: the
+ * first at edit distance at most 2 and at most a third of key's length;
+ * NULL when none is that close.  Borrowed from cands.
+ */
+const char *esg_nearest(const char *key, const char *const *cands, size_t n);
 /* Number of terminal columns s occupies (one per code point; marks count 0). */
 size_t esg_utf8_width(const char *s, size_t n);
 

@@ -267,6 +267,61 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 	return ok;
 }
 
+/* The header's columns, quoted and joined, for messages (at most 20). */
+static void
+list_columns(struct esg_buf *b, const struct esg_reader *r, bool ignored_only)
+{
+	size_t shown = 0, n = ignored_only ? r->nignored : r->ncols;
+
+	for (size_t i = 0; i < n && shown < 20; i++, shown++)
+		esg_buf_printf(b, "%s'%s'", shown ? ", " : "",
+		    ignored_only ? r->ignored[i] : r->cols[i].name);
+	if (n > shown)
+		esg_buf_printf(b, _(" and %zu more"), n - shown);
+}
+
+/*
+ * A header that names no scored question would give every respondent a
+ * score of 0 built from nothing: that is invalid input.  When over half of
+ * the scored questions have no column, the columns not recognised are
+ * listed, as they are the likely reason.
+ */
+static bool
+check_coverage(struct esg_reader *r, unsigned line)
+{
+	size_t scored = 0, found = 0;
+	struct esg_buf b = ESG_BUF_INIT;
+	unsigned char *seen = esg_xcalloc(r->q->nfields + 1, 1);
+
+	for (size_t i = 0; i < r->ncols; i++) {
+		size_t f = r->cols[i].field != ESG_NONE ? r->cols[i].field :
+		    r->cols[i].part_field;
+
+		if (f != ESG_NONE && esg_field_scored(&r->q->fields[f]))
+			seen[f] = 1;
+	}
+	for (size_t f = 0; f < r->q->nfields; f++)
+		if (esg_field_scored(&r->q->fields[f])) {
+			scored++;
+			found += seen[f];
+		}
+	free(seen);
+	if (found == 0 && scored > 0) {
+		list_columns(&b, r, false);
+		row_error(r, line, _("no column matches a scored question of "
+		    "the questionnaire (columns: %s); name them with field ids "
+		    "(esgdiag template) or describe the export with --map FILE"),
+		    esg_buf_str(&b));
+	} else if (2 * (scored - found) > scored && r->nignored > 0) {
+		list_columns(&b, r, true);
+		esg_diag_add(r->d, ESG_SEV_WARNING, r->name, line, 0,
+		    _("%zu of %zu scored questions have no column; columns not "
+		    "recognised: %s"), scored - found, scored, esg_buf_str(&b));
+	}
+	esg_buf_release(&b);
+	return found > 0 || scored == 0;
+}
+
 static bool
 cell_text_ok(struct esg_reader *r, unsigned line, const struct column *c,
     const struct esg_csv_field *f)
@@ -497,7 +552,7 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
 		row_error(r, h.line, _("header: %s"), h.malformed);
 		goto fail;
 	}
-	if (!map_header(r, &h, id_column))
+	if (!map_header(r, &h, id_column) || !check_coverage(r, h.line))
 		goto fail;
 	r->has_id = esg_reader_has_id(r);
 	*status = ESG_OK;

@@ -159,6 +159,52 @@ esg_utf8_width(const char *str, size_t n)
 	return w;
 }
 
+/* Levenshtein distance, capped: only small distances matter for hints. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[33];
+
+	if (la > 32 || lb > 32)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+esg_nearest(const char *key, const char *const *cands, size_t n)
+{
+	size_t best = 3, len = strlen(key);
+	const char *hint = NULL;
+
+	/* A hint only when the typo is small next to the key itself. */
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(key, cands[i]);
+
+		if (d < best && 3 * d <= len) {
+			best = d;
+			hint = cands[i];
+		}
+	}
+	return hint;
+}
+
 static bool
 isdig(int c)
 {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "esgdiag/answers.h"
+#include "esgdiag/buf.h"
 #include "esgdiag/load.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
@@ -21,14 +23,60 @@ grow(void *v, size_t n, size_t size)
 	return esg_xreallocarray(v, n + 1, size);
 }
 
+/* The field ids, for hints. */
+static const char **
+field_ids(const struct esg_questionnaire *q)
+{
+	const char **ids = esg_xcalloc(q->nfields + 1, sizeof *ids);
+
+	for (size_t i = 0; i < q->nfields; i++)
+		ids[i] = q->fields[i].id;
+	ids[q->nfields] = "id";
+	return ids;
+}
+
+/* Reports an unknown field, with a hint (n: how many ids may be hinted). */
+static void
+unknown_field(struct ld *ld, yaml_node_t *at, const char *id, size_t n)
+{
+	const char **ids = field_ids(ld->q);
+	const char *hint = esg_nearest(id, ids, n);
+
+	if (hint)
+		esg_ld_err(ld, at, _("unknown field '%s' (did you mean '%s'?)"),
+		    id, hint);
+	else
+		esg_ld_err(ld, at, _("unknown field '%s'"), id);
+	free(ids);
+}
+
 static size_t
 field_of(struct ld *ld, yaml_node_t *k, const char *id)
 {
 	size_t f = esg_field_find(ld->q, id);
 
 	if (f == ESG_NONE)
-		esg_ld_err(ld, k, _("unknown field '%s'"), id);
+		unknown_field(ld, k, id, ld->q->nfields);
 	return f;
+}
+
+/* A column can be renamed to a field id, ID.note, or id. */
+static void
+check_target(struct ld *ld, yaml_node_t *at, const char *to)
+{
+	size_t n = strlen(to), k = sizeof ".note" - 1;
+	char *base;
+
+	if (strcmp(to, "id") == 0 || esg_field_find(ld->q, to) != ESG_NONE)
+		return;
+	if (n > k && strcmp(to + n - k, ".note") == 0) {
+		base = esg_xstrndup(to, n - k);
+		if (esg_field_find(ld->q, base) == ESG_NONE)
+			unknown_field(ld, at, base, ld->q->nfields);
+		free(base);
+		return;
+	}
+	unknown_field(ld, at, to, ld->q->nfields + 1);
 }
 
 static void
@@ -41,10 +89,12 @@ map_columns(struct ld *ld, struct esg_map *m, yaml_node_t *v)
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
 	    p < v->data.mapping.pairs.top && esg_ld_visit(ld); p++) {
 		const char *from = esg_ld_str(ld, esg_ld_node(ld, p->key), "columns");
-		const char *to = esg_ld_str(ld, esg_ld_node(ld, p->value), "columns");
+		yaml_node_t *tn = esg_ld_node(ld, p->value);
+		const char *to = esg_ld_str(ld, tn, "columns");
 
 		if (from == NULL || to == NULL)
 			continue;
+		check_target(ld, tn, to);
 		m->columns = grow(m->columns, m->ncolumns, sizeof *m->columns);
 		m->columns[m->ncolumns++] = (struct esg_map_column){ from, to };
 	}
@@ -60,6 +110,49 @@ fold_copy(struct ld *ld, const char *s, const char **out)
 	f = esg_arena_strndup(ld->a, s, n);
 	esg_fold(f, f, n);
 	*out = f;
+}
+
+/* The option value v most likely meant, or NULL. */
+static const char *
+option_nearest(const struct esg_field *fd, const char *v)
+{
+	const char **vals = esg_xcalloc(fd->noptions + 1, sizeof *vals);
+	const char *hint;
+
+	for (size_t i = 0; i < fd->noptions; i++)
+		vals[i] = fd->options[i].value;
+	hint = esg_nearest(v, vals, fd->noptions);
+	free(vals);
+	return hint;
+}
+
+/*
+ * What a value is mapped to must be an answer the field accepts (an
+ * option's value or label, a number, nsp...), checked now rather than on
+ * every row; an option value that is not one gets a hint.
+ */
+static bool
+value_ok(struct ld *ld, yaml_node_t *at, size_t f, const char *to)
+{
+	const struct esg_field *fd = &ld->q->fields[f];
+	struct esg_arena a = ESG_ARENA_INIT;
+	struct esg_buf why = ESG_BUF_INIT;
+	struct esg_answer ans = { 0 };
+	bool ok = esg_cell_parse(fd, to, strlen(to), &ans, &a, &why) == 0;
+
+	if (!ok) {
+		const char *hint = option_nearest(fd, to);
+
+		if (hint)
+			esg_ld_err(ld, at, _("'%s' for '%s': %s (did you mean "
+			    "'%s'?)"), to, fd->id, esg_buf_str(&why), hint);
+		else
+			esg_ld_err(ld, at, _("'%s' for '%s': %s"), to, fd->id,
+			    esg_buf_str(&why));
+	}
+	esg_buf_release(&why);
+	esg_arena_release(&a);
+	return ok;
 }
 
 static void
@@ -84,10 +177,11 @@ map_values(struct ld *ld, struct esg_map *m, yaml_node_t *v)
 		}
 		for (yaml_node_pair_t *e = t->data.mapping.pairs.start;
 		    e < t->data.mapping.pairs.top && esg_ld_visit(ld); e++) {
+			yaml_node_t *tn = esg_ld_node(ld, e->value);
 			const char *from = esg_ld_str(ld, esg_ld_node(ld, e->key), "values");
-			const char *to = esg_ld_str(ld, esg_ld_node(ld, e->value), "values");
+			const char *to = esg_ld_str(ld, tn, "values");
 
-			if (from == NULL || to == NULL)
+			if (from == NULL || to == NULL || !value_ok(ld, tn, f, to))
 				continue;
 			m->values = grow(m->values, m->nvalues, sizeof *m->values);
 			m->values[m->nvalues] = (struct esg_map_value){ f, NULL, to };
@@ -120,7 +214,14 @@ map_choice(struct ld *ld, struct esg_map *m, size_t f, yaml_node_t *t)
 		if (col == NULL || val == NULL)
 			continue;
 		if (opt == ESG_NONE) {
-			esg_ld_err(ld, vn, _("'%s' is not an option of '%s'"), val, fd->id);
+			const char *hint = option_nearest(fd, val);
+
+			if (hint)
+				esg_ld_err(ld, vn, _("'%s' is not an option of "
+				    "'%s' (did you mean '%s'?)"), val, fd->id, hint);
+			else
+				esg_ld_err(ld, vn, _("'%s' is not an option of "
+				    "'%s'"), val, fd->id);
 			continue;
 		}
 		m->parts = grow(m->parts, m->nparts, sizeof *m->parts);

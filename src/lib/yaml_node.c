@@ -57,47 +57,12 @@ esg_ld_node(struct ld *ld, yaml_node_item_t i)
 	return yaml_document_get_node(&ld->doc, i);
 }
 
-/* Levenshtein distance, capped: only small distances matter for hints. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[33];
-
-	if (la > 32 || lb > 32)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
-}
-
 static void
 unknown_key(struct ld *ld, yaml_node_t *k, const char *key,
     const char *const *keys, size_t nkeys, const char *what)
 {
-	const char *hint = NULL;
+	const char *hint = esg_nearest(key, keys, nkeys);
 
-	/* A hint only when the typo is small next to the key itself. */
-	for (size_t i = 0; i < nkeys; i++)
-		if (distance(key, keys[i]) <= 2 &&
-		    3 * distance(key, keys[i]) <= strlen(key)) {
-			hint = keys[i];
-			break;
-		}
 	if (hint)
 		esg_ld_err(ld, k, _("unknown key '%s' in %s (did you mean '%s'?)"),
 		    key, what, hint);

@@ -183,8 +183,15 @@ test_reader(void **state)
 		  "ids=1,3,\na.csv:3: error: column 'yn': 'bof': expected oui or non"
 		  " (or o/n, yes/no, true/false, 1/0), nsp\n", ESG_EINPUT },
 		/* Unknown columns are ignored; notes are kept. */
+		/* 5 of the 6 scored questions (yn yna ch mu sc nu) missing. */
 		{ "Horodateur,yn,yn.note,id\n2025,oui,délibération 12,X\n", NULL,
-		  "ids=X,\n", ESG_OK },
+		  "ids=X,\na.csv:1: warning: 5 of 6 scored questions have no column;"
+		  " columns not recognised: 'Horodateur'\n", ESG_OK },
+		/* No scored column at all: nothing is read (tx is not scored). */
+		{ "id,Oui ou non ?,tx\nA,oui,x\n", NULL, "ids=\na.csv:1: error: no"
+		  " column matches a scored question of the questionnaire (columns:"
+		  " 'id', 'Oui ou non ?', 'tx'); name them with field ids (esgdiag"
+		  " template) or describe the export with --map FILE\n", ESG_EINPUT },
 		{ "ref,yn\nR1,oui\n", "ref", "ids=R1,\n", ESG_OK },
 		{ "yn\noui\n", "ref", "ids=\na.csv:1: error: no column 'ref' for respondent ids\n",
 		  ESG_EINPUT },
@@ -200,7 +207,8 @@ test_reader(void **state)
 		  "a.csv:7: error: the row has 2 fields; the header has 4\n", ESG_EINPUT },
 		{ "id,yn,yn\nA,oui,non\n", NULL, "ids=\na.csv:1: error: column 'yn'"
 		  " appears twice (columns 2 and 3); nothing is scored\n", ESG_EINPUT },
-		{ "x,x,yn\n1,2,oui\n", NULL, "ids=1,\n", ESG_OK },	/* ignored twice: fine */
+		{ "x,x,yn,yna,ch,mu,sc,nu\n1,2,oui,,,,,\n", NULL, "ids=1,\n",
+		  ESG_OK },	/* ignored twice: fine */
 		{ "id,yn\n", NULL, "ids=\na.csv: error: no data row after the header\n", ESG_EINPUT },
 		/* A number outside its bounds: file, line, column, value, range. */
 		{ "id;pct;cnt\nA;50;3\nB;150;-2\nC;100;0\n", NULL, "ids=A,C,\n"
@@ -211,7 +219,7 @@ test_reader(void **state)
 		  " field ids)\n", ESG_EINPUT },
 		{ "id,yn\nA,\xe9t\xe9\n", NULL, "ids=\na.csv:2: error: column 'yn': the cell"
 		  " is not valid UTF-8 (the file must be UTF-8)\n", ESG_EINPUT },
-		{ "id,tx\nA,\"x\"y\"\n", NULL, "ids=\na.csv:2: error: unexpected character"
+		{ "id,tx,yn\nA,\"x\"y\",oui\n", NULL, "ids=\na.csv:2: error: unexpected character"
 		  " after a closing quote\n", ESG_EINPUT },
 	};
 
