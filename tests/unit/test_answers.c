@@ -183,9 +183,9 @@ test_reader(void **state)
 		  "ids=1,3,\na.csv:3: error: column 'yn': 'bof': expected oui or non"
 		  " (or o/n, yes/no, true/false, 1/0), nsp\n", ESG_EINPUT },
 		/* Unknown columns are ignored; notes are kept. */
-		/* 5 of the 6 scored questions (yn yna ch mu sc nu) missing. */
+		/* 8 of the 9 scored questions (yn yna ch mu sc nu pct cnt tmp) missing. */
 		{ "Horodateur,yn,yn.note,id\n2025,oui,délibération 12,X\n", NULL,
-		  "ids=X,\na.csv:1: warning: 5 of 6 scored questions have no column;"
+		  "ids=X,\na.csv:1: warning: 8 of 9 scored questions have no column;"
 		  " columns not recognised: 'Horodateur'\n", ESG_OK },
 		/* No scored column at all: nothing is read (tx is not scored). */
 		{ "id,Oui ou non ?,tx\nA,oui,x\n", NULL, "ids=\na.csv:1: error: no"
@@ -207,7 +207,7 @@ test_reader(void **state)
 		  "a.csv:7: error: the row has 2 fields; the header has 4\n", ESG_EINPUT },
 		{ "id,yn,yn\nA,oui,non\n", NULL, "ids=\na.csv:1: error: column 'yn'"
 		  " appears twice (columns 2 and 3); nothing is scored\n", ESG_EINPUT },
-		{ "x,x,yn,yna,ch,mu,sc,nu\n1,2,oui,,,,,\n", NULL, "ids=1,\n",
+		{ "x,x,yn,yna,ch,mu,sc,nu,pct\n1,2,oui,,,,,,\n", NULL, "ids=1,\n",
 		  ESG_OK },	/* ignored twice: fine */
 		{ "id,yn\n", NULL, "ids=\na.csv: error: no data row after the header\n", ESG_EINPUT },
 		/* A number outside its bounds: file, line, column, value, range. */
