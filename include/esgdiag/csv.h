@@ -1,11 +1,17 @@
 /*
- * A streaming RFC 4180 record reader.  Why not libcsv: its lenient mode
- * silently merges fields after a stray quote ("u"v,1 becomes the single
- * field u"v,1), its strict mode rejects the quote inside an unquoted field
- * that SPEC §4 calls ordinary, and it cannot say on which physical line a
- * record starts.  This reader does exactly what SPEC §4 says, keeps one
- * record in memory at a time, and marks a malformed record instead of
- * guessing what it meant.
+ * A streaming RFC 4180 record reader built on libcsv 3.0.3, with the
+ * contract of SPEC §4: exact physical line of each record, cells verbatim
+ * (no space trimming), a quote inside an unquoted field ordinary, a byte
+ * after a closing quote a malformed record (not a merge), CRLF or LF with
+ * a lone CR ordinary, blank lines skipped, one record in memory at a time.
+ *
+ * libcsv runs in strict mode with CSV_REPALL_NL and no space test, fed one
+ * physical line at a time: the body of the line, then its line end.  What
+ * libcsv cannot say is done around it (csv.c): the line numbers, the BOM,
+ * the delimiter, the limits, resuming past an ordinary quote (strict mode
+ * stops there and returns the offset), and whether a record is a blank line
+ * (libcsv does not tell a quoted field from an unquoted one, so a line
+ * holding only `" "` is told apart by its first byte).
  */
 #ifndef ESG_CSV_H
 #define ESG_CSV_H
@@ -19,7 +25,6 @@ typedef long (*esg_read_fn)(void *ctx, char *buf, size_t n);
 struct esg_csv_field {
 	const char *p;		/* NUL-terminated; valid until the next call */
 	size_t n;
-	bool quoted;
 };
 
 struct esg_csv_rec {

@@ -1,10 +1,14 @@
 /*
- * RFC 4180 reader; see csv.h for why it is not libcsv.  A byte-at-a-time
- * state machine over a refilled buffer, with one byte of look-ahead for
- * CRLF.  A UTF-8 byte order mark is skipped; a UTF-16 one is an error.
+ * The record reader over libcsv (see csv.h for the contract and why it is
+ * shaped so).  This file owns what libcsv leaves to its caller: reading
+ * and the BOM, the choice of delimiter, cutting the input into physical
+ * lines so that every record knows its first line, CRLF against a lone CR,
+ * resuming strict parsing past an ordinary quote, the limits, blank lines,
+ * and assembling one record's fields.  Only this file includes <csv.h>.
  */
 #include "esgdiag/csv.h"
 
+#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,29 +17,47 @@
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
-enum { BUFSZ = 64 * 1024, GETEOF = -1, GETERR = -2 };
-
-/* Which bytes a run may hold, for the fast path. */
-enum state_kind { K_PLAIN, K_QUOTED, K_OTHER };
+enum { BUFSZ = 64 * 1024, ENTRY_BLOCK = 4096 };
+enum { OPTS = CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI };
 
 struct esg_csv {
 	esg_read_fn read;
 	void *ctx;
 	char *buf;
 	size_t pos, len, cap;
-	bool eof, started;
+	bool eof, started, finished;
 	char delim;
-	unsigned line;			/* current physical line */
-	char *row;			/* fields of the record, NUL-separated */
+	unsigned line;			/* physical line of the next byte fed */
+	struct csv_parser p;
+	/* The record being assembled: fields NUL-separated in row. */
+	char *row;
 	size_t rowlen, rowcap;
-	size_t *off;			/* field starts in row */
-	size_t fstart;			/* start of the field being read */
-	bool *quoted;
+	size_t *off;
+	size_t nfields, fieldcap;
 	struct esg_csv_field *fields;
-	size_t nfields, fieldcap, fieldsz;
+	size_t fieldsz;
+	size_t recbytes;		/* input bytes of the record so far */
+	unsigned recline;
+	bool inrec, complete, firstq, toobig;
+	const char *malformed;
 	char err[160];
 	unsigned errline;
 };
+
+/* libcsv's space test: no byte is a space, so every cell comes verbatim. */
+static int
+never_space(unsigned char ch)
+{
+	(void)ch;
+	return 0;
+}
+
+/* Only LF ends a line: set while feeding a line body holding a lone CR. */
+static int
+lf_only(unsigned char ch)
+{
+	return ch == '\n';
+}
 
 struct esg_csv *
 esg_csv_new(esg_read_fn read, void *ctx)
@@ -48,6 +70,11 @@ esg_csv_new(esg_read_fn read, void *ctx)
 	c->buf = esg_xmalloc(c->cap);
 	c->delim = ',';
 	c->line = 1;
+	csv_init(&c->p, OPTS);
+	csv_set_space_func(&c->p, never_space);
+	csv_set_realloc_func(&c->p, esg_xrealloc);
+	csv_set_blk_size(&c->p, ENTRY_BLOCK);
+	csv_set_delim(&c->p, (unsigned char)c->delim);
 	return c;
 }
 
@@ -56,10 +83,10 @@ esg_csv_free(struct esg_csv *c)
 {
 	if (c == NULL)
 		return;
+	csv_free(&c->p);
 	free(c->buf);
 	free(c->row);
 	free(c->off);
-	free(c->quoted);
 	free(c->fields);
 	free(c);
 }
@@ -101,11 +128,11 @@ fill(struct esg_csv *c, bool keep)
 	}
 	n = c->read(c->ctx, c->buf + c->len, c->cap - c->len);
 	if (n < 0)
-		return GETERR;
+		return -2;
 	if (n == 0)
 		c->eof = true;
 	c->len += (size_t)n;
-	return (int)n;
+	return 0;
 }
 
 static int
@@ -115,8 +142,8 @@ start(struct esg_csv *c)
 
 	c->started = true;
 	while (c->len < 3 && !c->eof)
-		if (fill(c, true) == GETERR)
-			return GETERR;
+		if (fill(c, true) != 0)
+			return -2;
 	if (c->len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
 	    (b[0] == 0xfe && b[1] == 0xff))) {
 		snprintf(c->err, sizeof c->err, "%s", _("the file is UTF-16; "
@@ -142,8 +169,8 @@ esg_csv_detect(struct esg_csv *c)
 		if (i == c->len) {
 			if (c->eof || c->len - c->pos >= ESG_CSV_MAX_RECORD)
 				break;
-			if (fill(c, true) == GETERR)
-				return GETERR;
+			if (fill(c, true) != 0)
+				return -2;
 			i--;
 			continue;
 		}
@@ -165,203 +192,198 @@ esg_csv_detect(struct esg_csv *c)
 		c->delim = '\t';
 	if (count[2] > count[0] && count[2] > count[1])
 		c->delim = ',';
+	csv_set_delim(&c->p, (unsigned char)c->delim);
 	return 0;
 }
 
-static inline int
-getb(struct esg_csv *c)
+/* libcsv's field callback: the field is copied, its buffer being reused. */
+static void
+on_field(void *s, size_t n, void *data)
 {
-	if (c->pos == c->len) {
-		int rc = fill(c, false);
+	struct esg_csv *c = data;
 
-		if (rc == GETERR)
-			return GETERR;
-		if (c->pos == c->len)
-			return GETEOF;
+	if (c->nfields == ESG_CSV_MAX_FIELDS) {
+		c->toobig = true;
+		return;
 	}
-	return (unsigned char)c->buf[c->pos++];
-}
-
-static inline int
-peekb(struct esg_csv *c)
-{
-	int ch = getb(c);
-
-	if (ch >= 0)
-		c->pos--;
-	return ch;
-}
-
-static bool
-put(struct esg_csv *c, char ch)
-{
-	if (c->rowlen == c->rowcap) {
-		if (c->rowcap >= ESG_CSV_MAX_RECORD)
-			return false;
-		c->rowcap = c->rowcap ? c->rowcap * 2 : 1024;
-		c->row = esg_xrealloc(c->row, c->rowcap);
-	}
-	c->row[c->rowlen++] = ch;
-	return true;
-}
-
-/*
- * The fast path: copies at once the run of ordinary bytes of the field
- * being read (most of a file), leaving the state machine the special ones.
- */
-static bool
-bulk(struct esg_csv *c, enum state_kind st, bool *any)
-{
-	const char *p = c->buf + c->pos, *end = c->buf + c->len, *q = p;
-	size_t n;
-
-	if (st == K_PLAIN)
-		while (q < end && *q != c->delim && *q != '\n' && *q != '\r')
-			q++;
-	else if (st == K_QUOTED)
-		while (q < end && *q != '"' && *q != '\n')
-			q++;
-	if ((n = (size_t)(q - p)) == 0)
-		return true;
-	if (c->rowlen + n > ESG_CSV_MAX_RECORD)
-		return false;
-	if (c->rowlen + n > c->rowcap) {
-		while (c->rowcap < c->rowlen + n)
-			c->rowcap = c->rowcap ? c->rowcap * 2 : 1024;
-		c->row = esg_xrealloc(c->row, c->rowcap);
-	}
-	memcpy(c->row + c->rowlen, p, n);
-	c->rowlen += n;
-	c->pos += n;
-	*any = true;
-	return true;
-}
-
-static bool
-end_field(struct esg_csv *c, bool quoted)
-{
-	if (!put(c, '\0'))
-		return false;
-	if (c->nfields == ESG_CSV_MAX_FIELDS)
-		return false;
 	if (c->nfields == c->fieldcap) {
 		c->fieldcap = c->fieldcap ? c->fieldcap * 2 : 64;
 		c->off = esg_xreallocarray(c->off, c->fieldcap, sizeof *c->off);
-		c->quoted = esg_xreallocarray(c->quoted, c->fieldcap, sizeof *c->quoted);
 	}
-	c->quoted[c->nfields] = quoted;
-	c->off[c->nfields++] = c->fstart;
-	c->fstart = c->rowlen;
-	return true;
+	if (c->rowcap - c->rowlen < n + 1) {
+		while (c->rowcap - c->rowlen < n + 1)
+			c->rowcap = c->rowcap ? c->rowcap * 2 : 1024;
+		c->row = esg_xrealloc(c->row, c->rowcap);
+	}
+	c->off[c->nfields++] = c->rowlen;
+	if (n > 0)
+		memcpy(c->row + c->rowlen, s, n);
+	c->rowlen += n;
+	c->row[c->rowlen++] = '\0';
 }
 
-enum state { S_START, S_UNQUOTED, S_QUOTED, S_AFTER_QUOTE };
-
-/* Consumes a line end starting with ch (LF, or CR followed by LF). */
-static bool
-line_end(struct esg_csv *c, int ch)
+/*
+ * libcsv's record callback.  A record without fields is a blank line, or
+ * the LF of a CRLF whose CR already ended the record: neither is one.
+ */
+static void
+on_row(int ch, void *data)
 {
-	if (ch == '\r' && peekb(c) == '\n')
-		ch = getb(c);
-	if (ch != '\n')
-		return false;
-	c->line++;
-	return true;
+	struct esg_csv *c = data;
+
+	(void)ch;
+	if (c->complete)
+		return;
+	if (c->nfields == 0)
+		c->inrec = false;
+	else
+		c->complete = true;
+}
+
+static void
+begin_record(struct esg_csv *c, const char *s, size_t n)
+{
+	c->inrec = true;
+	c->recline = c->line;
+	c->firstq = n > 0 && s[0] == '"';
+	c->recbytes = 0;
+	c->rowlen = c->nfields = 0;
+	c->malformed = NULL;
+	c->toobig = false;
+}
+
+/*
+ * Feeds bytes that hold no line end to libcsv.  Strict mode stops at a
+ * quote inside an unquoted field, which SPEC §4 calls ordinary: it is fed
+ * again alone in lenient mode.  It also stops at a byte after a closing
+ * quote: the record is marked, and a delimiter fed in its place lets the
+ * rest of the record be read, for its extent only.
+ */
+static void
+feed(struct esg_csv *c, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = csv_parse(&c->p, s, n, on_field, on_row, c);
+
+		if (k == n)
+			return;
+		if (s[k] == '"') {
+			csv_set_opts(&c->p, OPTS & ~CSV_STRICT);
+			csv_parse(&c->p, s + k, 1, on_field, on_row, c);
+			csv_set_opts(&c->p, OPTS);
+			k++;
+		} else {
+			if (c->malformed == NULL)
+				c->malformed = _("unexpected character after a "
+				    "closing quote");
+			csv_parse(&c->p, &c->delim, 1, on_field, on_row, c);
+		}
+		s += k;
+		n -= k;
+	}
+}
+
+/* Feeds the body of a line (no LF in it), setting the term test for it. */
+static void
+feed_body(struct esg_csv *c, const char *s, size_t n)
+{
+	bool lone_cr = memchr(s, '\r', n) != NULL;
+
+	if (!c->inrec)
+		begin_record(c, s, n);
+	c->recbytes += n;
+	if (lone_cr)
+		csv_set_term_func(&c->p, lf_only);
+	feed(c, s, n);
+	if (lone_cr)
+		csv_set_term_func(&c->p, NULL);
 }
 
 static int
-too_big(struct esg_csv *c, unsigned line)
+too_big(struct esg_csv *c)
 {
 	snprintf(c->err, sizeof c->err, _("the record is larger than %d bytes "
 	    "or %d fields"), ESG_CSV_MAX_RECORD, ESG_CSV_MAX_FIELDS);
-	c->errline = line;
+	c->errline = c->recline;
 	return -1;
 }
 
-/* One step of the state machine; returns false when the record ends. */
-static bool
-step(struct esg_csv *c, enum state *st, int ch, bool *quoted,
-    const char **malformed, bool *ok)
+/*
+ * Feeds the next physical line, or as much of it as is buffered, and its
+ * line end: CRLF or LF, fed with libcsv's default term test (CR or LF), so
+ * that inside quotes both bytes are kept and outside the CR ends the
+ * record.  A CR at the end of the buffer waits for the next byte.
+ */
+static int
+feed_line(struct esg_csv *c)
 {
-	switch (*st) {
-	case S_START:
-		if (ch == '"') {
-			*st = S_QUOTED;
-			*quoted = true;
-			return true;
-		}
-		/* FALLTHROUGH */
-	case S_UNQUOTED:
-		break;
-	case S_QUOTED:
-		if (ch == '"')
-			*st = S_AFTER_QUOTE;
-		else if (!(*ok = put(c, (char)ch)))
-			return false;
-		else if (ch == '\n')
-			c->line++;
-		return true;
-	case S_AFTER_QUOTE:
-		if (ch == '"') {
-			*st = S_QUOTED;
-			return (*ok = put(c, '"'));
-		}
-		if (ch != c->delim && ch != '\n' && ch != '\r' && *malformed == NULL)
-			*malformed = _("unexpected character after a closing quote");
-		break;
+	const char *s = c->buf + c->pos;
+	size_t avail = c->len - c->pos;
+	const char *lf = memchr(s, '\n', avail);
+	size_t body = lf ? (size_t)(lf - s) : avail;
+
+	if (body > 0 && s[body - 1] == '\r' && (lf != NULL || !c->eof))
+		body--;
+	if (body > 0 || lf != NULL)
+		feed_body(c, s, body);
+	c->pos += body;
+	if (lf != NULL) {
+		size_t tail = (size_t)(lf - s) + 1 - body;
+
+		c->recbytes += tail;
+		feed(c, c->buf + c->pos, tail);
+		c->pos += tail;
+		c->line++;
 	}
-	if (ch == c->delim) {
-		*st = S_START;
-		*ok = end_field(c, *quoted);
-		*quoted = false;
-		return *ok;
-	}
-	if (line_end(c, ch)) {
-		*ok = end_field(c, *quoted);
-		return false;
-	}
-	*st = S_UNQUOTED;
-	return (*ok = put(c, (char)ch));
+	if (c->toobig || (c->inrec && c->recbytes > ESG_CSV_MAX_RECORD))
+		return too_big(c);
+	return 0;
 }
 
-static int
-read_record(struct esg_csv *c, struct esg_csv_rec *rec)
+/* At the end of input: the last record may lack its line end. */
+static void
+finish(struct esg_csv *c)
 {
-	enum state st = S_START;
-	bool quoted = false, any = false, ok = true;
-	unsigned line = c->line;
-	int ch;
-
-	c->rowlen = c->nfields = c->fstart = 0;
-	rec->malformed = NULL;
-	rec->line = line;
-	for (;;) {
-		if (!bulk(c, st == S_UNQUOTED ? K_PLAIN : st == S_QUOTED ? K_QUOTED :
-		    K_OTHER, &any)) {
-			ok = false;
-			break;
-		}
-		if ((ch = getb(c)) == GETERR)
-			return -2;
-		if (ch == GETEOF) {
-			if (!any)
-				return 0;
-			if (st == S_QUOTED)
-				rec->malformed = _("unterminated quoted field");
-			ok = end_field(c, quoted);
-			break;
-		}
-		any = true;
-		if (!step(c, &st, ch, &quoted, &rec->malformed, &ok))
-			break;
+	c->finished = true;
+	if (!c->inrec)
+		return;
+	if (csv_fini(&c->p, on_field, on_row, c) != 0) {
+		/* csv_fini refuses an open quote and reports no field. */
+		c->malformed = _("unterminated quoted field");
+		on_field("", 0, c);
+		on_row('\n', c);
 	}
-	return ok ? 1 : too_big(c, line);
+}
+
+/* Reads on until a record is complete; 1, 0 at the end, -1 or -2. */
+static int
+read_record(struct esg_csv *c)
+{
+	while (!c->complete) {
+		size_t avail = c->len - c->pos;
+
+		if (c->finished)
+			return 0;
+		if (avail == 0 || (avail == 1 && c->buf[c->pos] == '\r' &&
+		    !c->eof)) {
+			if (fill(c, false) != 0)
+				return -2;
+			if (c->pos == c->len && c->eof)
+				finish(c);
+			continue;
+		}
+		if (feed_line(c) != 0)
+			return -1;
+	}
+	c->complete = false;
+	c->inrec = false;
+	return 1;
 }
 
 static bool
 blank(const struct esg_csv *c)
 {
-	if (c->nfields != 1 || c->quoted[0])
+	if (c->nfields != 1 || c->firstq || c->malformed != NULL)
 		return false;
 	for (const char *p = c->row; *p; p++)
 		if (*p != ' ' && *p != '\t' && *p != '\r')
@@ -377,7 +399,7 @@ esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
 	if (!c->started && (rc = start(c)) != 0)
 		return rc;
 	do {
-		if ((rc = read_record(c, rec)) != 1)
+		if ((rc = read_record(c)) != 1)
 			return rc;
 	} while (blank(c));
 	if (c->fieldsz < c->fieldcap) {
@@ -390,10 +412,11 @@ esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
 
 		c->fields[i].p = c->row + c->off[i];
 		c->fields[i].n = end - c->off[i] - 1;
-		c->fields[i].quoted = c->quoted[i];
 	}
 	rec->f = c->fields;
 	rec->n = c->nfields;
+	rec->line = c->recline;
+	rec->malformed = c->malformed;
 	return 1;
 }
 

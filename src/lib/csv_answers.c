@@ -444,7 +444,7 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 		struct column c = { r->q->fields[f].id, f, ESG_NONE, false,
 		    ESG_NONE, ESG_NONE };
 		struct esg_csv_field cell = { esg_buf_str(&r->parts[f]),
-		    r->parts[f].len, false };
+		    r->parts[f].len };
 
 		if (!has_parts(r->map, f))
 			continue;

@@ -62,6 +62,22 @@ test_records(void **state)
 		/* Malformed records are marked, and reading goes on. */
 		{ "a,b\n\"x\"y,1\n2,3\n", "1:a|b;2:!unexpected character after a closing quote;3:2|3;", ',' },
 		{ "a,b\n1,2\n\"open,3\n4,5\n", "1:a|b;2:1|2;3:!unterminated quoted field;", ',' },
+		/* The rest of a malformed record is read for its extent only. */
+		{ "a,b\n\"x\"y,\"p\nq\"\n2,3\n", "1:a|b;2:!unexpected character after a closing quote;4:2|3;", ',' },
+		{ "a,b\n\"x\" ,1\n", "1:a|b;2:!unexpected character after a closing quote;", ',' },
+		/* A line holding only a quoted blank is a record, not a blank line
+		 * (libcsv does not say a field was quoted: csv.c looks at the line). */
+		{ "a\n\" \"\n\"\"\n1\n", "1:a;2: ;3:;4:1;", ';' },
+		/* Cells come verbatim: no space is trimmed, quoted or not. */
+		{ "a,b\n x , \ty\t\n", "1:a|b;2: x | \ty\t;", ',' },
+		{ "a;b\n\" q \";\"\"\n", "1:a|b;2: q |;", ';' },
+		/* Several ordinary quotes in unquoted fields. */
+		{ "a,b\nx\"y\"z,w\"\n", "1:a|b;2:x\"y\"z|w\";", ',' },
+		/* CRLF after a closing quote; a lone CR at the very end is data. */
+		{ "a,b\r\n\"x\",\"y\"\r\n", "1:a|b;2:x|y;", ',' },
+		{ "a,b\n1,2\r", "1:a|b;2:1|2\r;", ',' },
+		/* A record over several lines, CRLF inside and after. */
+		{ "a,b\r\n\"l1\r\nl2\r\n\",3\r\n4,5\r\n", "1:a|b;2:l1\r\nl2\r\n|3;5:4|5;", ',' },
 	};
 
 	(void)state;
@@ -97,6 +113,25 @@ test_empty(void **state)
 	assert_string_equal(records("\n\n", 0, &d), "");
 }
 
+/* A line of 200,000 bytes, several times the read buffer, then a line. */
+static void
+test_long_line(void **state)
+{
+	size_t n = 200000;
+	char *in = malloc(n + 16), d;
+	const char *got;
+
+	(void)state;
+	assert_non_null(in);
+	memcpy(in, "a,b\n", 4);
+	memset(in + 4, 'x', n);
+	strcpy(in + 4 + n, ",1\r\n2,3\n");
+	got = records(in, 0, &d);
+	assert_int_equal(strlen(got), strlen("1:a|b;2:") + n + strlen("|1;3:2|3;"));
+	assert_string_equal(got + strlen("1:a|b;2:") + n, "|1;3:2|3;");
+	free(in);
+}
+
 static long
 failing_read(void *ctx, char *buf, size_t n)
 {
@@ -125,6 +160,7 @@ main(void)
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_read_error),
 	};
 
