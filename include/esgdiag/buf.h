@@ -21,7 +21,8 @@ void esg_buf_puts(struct esg_buf *b, const char *s);
 void esg_buf_putc(struct esg_buf *b, char c);
 void esg_buf_printf(struct esg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap);
+void esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Appends c n times (padding). */
 void esg_buf_repeat(struct esg_buf *b, const char *s, size_t n);
 /* The contents as a string; "" for an empty buffer.  Borrowed. */
