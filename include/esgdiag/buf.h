@@ -19,6 +19,11 @@ struct esg_buf {
 void esg_buf_add(struct esg_buf *b, const void *p, size_t n);
 void esg_buf_puts(struct esg_buf *b, const char *s);
 void esg_buf_putc(struct esg_buf *b, char c);
+/*
+ * printf into the buffer, numbers always in the "C" syntax (a dot) whatever
+ * the program's locale: every machine format of the library comes through
+ * here.  A human format that wants a decimal comma converts explicitly.
+ */
 void esg_buf_printf(struct esg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)

@@ -15,5 +15,7 @@ void *esg_xrealloc(void *p, size_t n);
 void *esg_xreallocarray(void *p, size_t nmemb, size_t size);
 char *esg_xstrdup(const char *s);
 char *esg_xstrndup(const char *s, size_t n);
+/* Prints "out of memory" and aborts: for sizes no allocation could meet. */
+_Noreturn void esg_oom(void);
 
 #endif

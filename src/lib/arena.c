@@ -21,7 +21,12 @@ enum { BLOCK_MIN = 16 * 1024 };
 static struct esg_arena_block *
 block_new(size_t size)
 {
-	struct esg_arena_block *b = esg_xmalloc(sizeof *b + size);
+	struct esg_arena_block *b;
+
+	/* The header too must fit: the sum would wrap to a tiny block. */
+	if (size > SIZE_MAX - sizeof *b)
+		esg_oom();
+	b = esg_xmalloc(sizeof *b + size);
 
 	b->next = NULL;
 	b->size = size;
@@ -38,7 +43,7 @@ esg_arena_alloc(struct esg_arena *a, size_t n)
 	void *p;
 
 	if (n > SIZE_MAX - align)
-		n = SIZE_MAX - align;	/* esg_xmalloc will fail loudly */
+		esg_oom();		/* rounding up would wrap */
 	need = (n + align - 1) & ~(align - 1);
 	if (b == NULL || b->size - b->used < need) {
 		size_t size = need > BLOCK_MIN ? need : BLOCK_MIN;
@@ -60,7 +65,7 @@ void *
 esg_arena_array(struct esg_arena *a, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		return esg_arena_alloc(a, SIZE_MAX);
+		esg_oom();
 	return esg_arena_alloc(a, nmemb * size);
 }
 

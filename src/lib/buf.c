@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c_locale.h"
 #include "esgdiag/xalloc.h"
 
 static void
@@ -49,23 +50,26 @@ esg_buf_putc(struct esg_buf *b, char c)
 void
 esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
 {
+	struct esg_cloc cl;
 	va_list cp;
 	int n;
 
+	/* Numbers in "C" syntax whatever the program's locale (c_locale.h). */
+	esg_cloc_enter(&cl);
 	/* One pass when it fits (the common case), two when it must grow. */
 	grow(b, 64);
 	va_copy(cp, ap);
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
-	if (n < 0) {
+	if (n < 0)
 		b->data[b->len] = '\0';
-		return;
-	}
-	if ((size_t)n >= b->cap - b->len) {
+	else if ((size_t)n >= b->cap - b->len) {
 		grow(b, (size_t)n);
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	}
-	b->len += (size_t)n;
+	esg_cloc_leave(&cl);
+	if (n > 0)
+		b->len += (size_t)n;
 }
 
 void

@@ -46,19 +46,28 @@ esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 	    "%cnot_applicable%cobligations_not_met\n", c, c, c, c, c, c);
 }
 
+/* With --excel, the decimal mark of the number written from b->data + at. */
+static void
+excel_comma(struct esg_buf *b, size_t at, const struct esg_render_opts *o)
+{
+	char *dot;
+
+	if (o->excel && at < b->len && (dot = strchr(b->data + at, '.')) != NULL)
+		*dot = ',';
+}
+
 static void
 score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
     const struct esg_render_opts *o)
 {
 	const char *level = esg_render_level(q, x);
-	size_t at;
 
 	esg_buf_putc(b, sep(o));
 	if (!esg_score_is_null(x)) {
-		at = b->len;
+		size_t at = b->len;
+
 		esg_fmt2(b, x);
-		if (o->excel && (at = (size_t)(strchr(b->data + at, '.') - b->data)) < b->len)
-			b->data[at] = ',';
+		excel_comma(b, at, o);
 	}
 	esg_buf_putc(b, sep(o));
 	if (level != NULL)
@@ -73,16 +82,14 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 	const struct esg_coverage *c = &r->cov;
 	struct esg_buf v = ESG_BUF_INIT;
 	const char *bar = "";
-	char *dot;
 
 	(void)n;
 	esg_csv_quote(b, r->ans->id);
 	for (size_t i = 0; i < q->nprofile; i++) {
 		esg_buf_reset(&v);
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
-		dot = v.data != NULL ? strchr(v.data, '.') : NULL;
-		if (o->excel && q->fields[i].type == ESG_QTYPE_NUMBER && dot != NULL)
-			*dot = ',';
+		if (q->fields[i].type == ESG_QTYPE_NUMBER)
+			excel_comma(&v, 0, o);
 		esg_buf_putc(b, sep(o));
 		esg_csv_quote(b, esg_buf_str(&v));
 	}

@@ -1,7 +1,7 @@
 /*
- * UTF-8, folding, trimming and numbers; see text.h.  Deliberately
- * locale-free: strtod is only ever given "C" syntax, and the program never
- * sets LC_NUMERIC.
+ * UTF-8, folding, trimming and numbers; see text.h.  Locale-proof:
+ * strtod and snprintf run under the "C" locale (c_locale.h), whatever
+ * setlocale() the program using the library has called.
  */
 #include "esgdiag/text.h"
 
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c_locale.h"
 #include "esgdiag/buf.h"
 
 bool
@@ -269,7 +270,7 @@ esg_num_parse_cell(const char *str, size_t n, double *out)
 	}
 	if (i != n)
 		goto out;
-	*out = strtod(esg_buf_str(&b), NULL);
+	*out = esg_strtod_c(esg_buf_str(&b));
 	rc = isfinite(*out) ? ESG_NUM_OK : ESG_NUM_RANGE;
 out:
 	esg_buf_release(&b);
@@ -304,20 +305,23 @@ esg_num_parse_plain(const char *s, double *out)
 	}
 	if (s[i] != '\0')
 		return ESG_NUM_SYNTAX;
-	*out = strtod(s, NULL);
+	*out = esg_strtod_c(s);
 	return isfinite(*out) ? ESG_NUM_OK : ESG_NUM_RANGE;
 }
 
 void
 esg_num_format(struct esg_buf *b, double x)
 {
+	struct esg_cloc cl;
 	char tmp[40];
 
+	esg_cloc_enter(&cl);
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof tmp, "%.*g", prec, x);
 		if (strtod(tmp, NULL) == x)
 			break;
 	}
+	esg_cloc_leave(&cl);
 	esg_buf_puts(b, tmp);
 }
 
@@ -355,6 +359,7 @@ double
 esg_round2(double x)
 {
 	double y = x * 100, r = nearbyint(y);
+	struct esg_cloc cl;
 	char tmp[400];
 
 	/*
@@ -363,6 +368,9 @@ esg_round2(double x)
 	 */
 	if (fabs(y) < 1e15 && fabs(fabs(y - r) - 0.5) >= 1e-6)
 		return r / 100;
+	esg_cloc_enter(&cl);
 	snprintf(tmp, sizeof tmp, "%.2f", x);
-	return strtod(tmp, NULL);
+	y = strtod(tmp, NULL);
+	esg_cloc_leave(&cl);
+	return y;
 }

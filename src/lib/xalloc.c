@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static void
-oom(void)
+_Noreturn void
+esg_oom(void)
 {
 	static const char msg[] = "esgdiag: out of memory\n";
 
@@ -27,7 +27,7 @@ esg_xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		esg_oom();
 	return p;
 }
 
@@ -37,7 +37,7 @@ esg_xcalloc(size_t nmemb, size_t size)
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 
 	if (p == NULL)
-		oom();
+		esg_oom();
 	return p;
 }
 
@@ -47,7 +47,7 @@ esg_xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL)
-		oom();
+		esg_oom();
 	return q;
 }
 
@@ -55,7 +55,7 @@ void *
 esg_xreallocarray(void *p, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		oom();
+		esg_oom();
 	return esg_xrealloc(p, nmemb * size);
 }
 
