@@ -36,6 +36,7 @@ enum cli_exit {
 /* Long-only option codes; commands number theirs from OPT_CMD. */
 enum {
 	OPT_NO_COLOR = 256, OPT_VERBOSE, OPT_VERSION, OPT_HELP_CMD,
+	OPT_SRC_ID_COLUMN, OPT_SRC_MAP, OPT_SRC_ENCODING,	/* source.h */
 	OPT_CMD = 300,
 };
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "source.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/cond.h"
 #include "esgdiag/buf.h"
@@ -434,30 +435,17 @@ interview(struct interview *iv, size_t start)
 static int
 load_answers(struct interview *iv)
 {
-	struct cli_stream sm = { fopen(iv->path, "rb"), false, { { 0 } } };
-	FILE *fp = sm.fp;
-	enum esg_status st;
-	struct esg_reader *r;
-	int got;
+	static const struct cli_source_opts plain = { 0 };
+	struct cli_source *src;
+	int got, rc = cli_source_open(iv->cli, &plain, iv->path, false, &src);
 
-	if (fp == NULL)
-		return cli_error(EXIT_IO, _("cannot open '%s': %s"), iv->path,
-		    strerror(errno));
-	r = esg_reader_open(iv->q, iv->path, cli_stream_read, &sm, NULL,
-	    &iv->cli->diags, &st);
-	if (r == NULL) {
-		fclose(fp);
-		return st == ESG_EIO ? EXIT_IO : EXIT_INPUT;
-	}
-	got = esg_reader_next(r, &iv->ans);
-	if (got && iv->id == NULL && esg_reader_has_id(r))
+	if (src == NULL)
+		return rc;
+	got = cli_source_next(src, &iv->ans);
+	if (got && iv->id == NULL && cli_source_has_id(src))
 		iv->id = esg_arena_strdup(&iv->ans.arena, iv->ans.id);
-	st = esg_reader_status(r);
-	esg_reader_free(r);
-	fclose(fp);
-	if (!got || st != ESG_OK)
-		return st == ESG_EIO ? EXIT_IO : EXIT_INPUT;
-	return EXIT_OK;
+	rc = cli_source_close(src, NULL);
+	return got || rc != EXIT_OK ? rc : EXIT_INPUT;
 }
 
 /* Where a resumed interview starts: the first unanswered question that applies. */

@@ -2,57 +2,51 @@
  * esgdiag compare: progress between two assessments of the same
  * respondents (last year's answers and this year's).
  */
-#include <errno.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/compare.h"
-#include "esgdiag/csv_answers.h"
-#include "esgdiag/hash.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
+#include "source.h"
 
 /* Scores every respondent of path into s; returns an exit status. */
 static int
-snapshot(struct cli *cli, const char *path, struct esg_snaps *s)
+snapshot(struct cli *cli, const struct cli_source_opts *o, const char *path,
+    struct esg_snaps *s)
 {
-	struct cli_stream sm = { fopen(path, "rb"), true, { { 0 } } };
+	struct cli_source *src;
 	struct esg_answers ans;
 	struct esg_result *res;
-	struct esg_reader *r;
-	enum esg_status st;
+	int rc = cli_source_open(cli, o, path, true, &src);
 
 	s->name = path;
-	if (sm.fp == NULL)
-		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
-		    strerror(errno));
-	esg_sha256_init(&sm.h);
+	s->q = cli->q;
+	if (src == NULL)
+		return rc;
 	esg_answers_init(&ans, cli->q);
 	res = esg_result_new(cli->q);
-	r = esg_reader_open(cli->q, path, cli_stream_read, &sm, NULL, &cli->diags, &st);
-	while (r != NULL && esg_reader_next(r, &ans)) {
+	while (cli_source_next(src, &ans)) {
 		esg_score(res, &ans);
 		esg_snaps_add(s, res);
 	}
-	if (r != NULL) {
-		st = esg_reader_status(r);
-		esg_reader_free(r);
-	}
-	cli_stream_finish(&sm, s->sha256);
-	s->q = cli->q;
-	fclose(sm.fp);
+	rc = cli_source_close(src, s->sha256);
 	esg_result_free(res);
 	esg_answers_release(&ans);
-	return st == ESG_EIO ? EXIT_IO : st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK;
+	return rc;
 }
 
 int
 cmd_compare(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = { CLI_GLOBAL_OPTS };
+	static const struct option longopts[] = {
+		CLI_SOURCE_OPTS,
+		CLI_GLOBAL_OPTS,
+	};
+	struct cli_source_opts so = { 0 };
 	struct esg_snaps before = { 0 }, after = { 0 };
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
 	struct esg_buf b = ESG_BUF_INIT;
@@ -61,9 +55,11 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("compare"))) != -1)
+	    cli_find_cmd("compare"))) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+		cli_source_opt(&so, c, optarg);
+	}
 	if (argc - optind != 2)
 		return cli_usage_error(_("compare takes two answers files: before "
 		    "and after"));
@@ -73,10 +69,14 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "markdown"))
 		return cli_usage_error(_("unknown format '%s' (expected one of: "
 		    "text markdown json)"), fmt);
-	if ((rc = cli_load(cli)) != EXIT_OK)
+	if ((rc = cli_load(cli)) != EXIT_OK ||
+	    (rc = cli_source_setup(cli, &so)) != EXIT_OK) {
+		cli_source_opts_release(&so);
 		return rc;
-	rc = snapshot(cli, argv[optind], &before);
-	rc2 = snapshot(cli, argv[optind + 1], &after);
+	}
+	rc = snapshot(cli, &so, argv[optind], &before);
+	rc2 = snapshot(cli, &so, argv[optind + 1], &after);
+	cli_source_opts_release(&so);
 	rc = rc > rc2 ? rc : rc2;
 	if (rc != EXIT_IO && (rc2 = cli_out_open(cli)) == EXIT_OK) {
 		cli_render_opts(cli, cli->out, &o);

@@ -13,10 +13,10 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/cond.h"
-#include "esgdiag/csv_answers.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
+#include "source.h"
 
 enum { OPT_FIELD = OPT_CMD + 100 };
 
@@ -85,6 +85,7 @@ struct run {
 	bool json;
 	struct esg_buf out;
 	size_t n;
+	struct cli_source_opts src;
 };
 
 static void
@@ -121,7 +122,7 @@ find_questionnaire(int argc, char **argv, const char *dflt)
 static struct option *
 make_options(const struct esg_questionnaire *q)
 {
-	static const struct option globals[] = { CLI_GLOBAL_OPTS };
+	static const struct option globals[] = { CLI_SOURCE_OPTS, CLI_GLOBAL_OPTS };
 	size_t ng = sizeof globals / sizeof globals[0];
 	struct option *o = calloc(q->nprofile + ng, sizeof *o);
 
@@ -155,33 +156,21 @@ static int
 from_csv(struct run *run, const char *path, struct esg_answers *ans,
     struct esg_result *res)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	struct cli_stream sm = { fp, false, { { 0 } } };
-	enum esg_status st;
-	struct esg_reader *r;
+	struct cli_source *src;
+	int rc = cli_source_open(run->cli, &run->src, path, false, &src);
 
-	if (fp == NULL)
-		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
-		    strerror(errno));
-	r = esg_reader_open(run->cli->q, path, cli_stream_read, &sm, NULL,
-	    &run->cli->diags, &st);
-	if (r != NULL) {
-		while (esg_reader_next(r, ans)) {
-			esg_score(res, ans);
-			report(run, res, true);
-		}
-		st = esg_reader_status(r);
-		esg_reader_free(r);
+	while (src != NULL && cli_source_next(src, ans)) {
+		esg_score(res, ans);
+		report(run, res, true);
 	}
-	if (fp != stdin)
-		fclose(fp);
-	return st == ESG_EIO ? EXIT_IO : st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK;
+	return src != NULL ? cli_source_close(src, NULL) : rc;
 }
 
 static int
-parse_args(int argc, char **argv, struct cli *cli, const struct option *opts,
+parse_args(int argc, char **argv, struct run *run, const struct option *opts,
     struct esg_answers *ans, bool *given)
 {
+	struct cli *cli = run->cli;
 	int c, rc;
 
 	optind = 0;
@@ -189,8 +178,10 @@ parse_args(int argc, char **argv, struct cli *cli, const struct option *opts,
 	    cli_find_cmd("obligations"))) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? -1 : EXIT_USAGE;
-		if (c < OPT_FIELD)
+		if (c < OPT_FIELD) {
+			cli_source_opt(&run->src, c, optarg);
 			continue;
+		}
 		if ((rc = profile_value(cli->q, ans, (size_t)(c - OPT_FIELD),
 		    optarg)) != EXIT_OK)
 			return rc;
@@ -237,7 +228,9 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	if ((opts = make_options(cli->q)) == NULL)
 		return cli_error(EXIT_IO, "%s", strerror(ENOMEM));
 	esg_answers_init(&ans, cli->q);
-	rc = parse_args(argc, argv, cli, opts, &ans, &given);
+	rc = parse_args(argc, argv, &run, opts, &ans, &given);
+	if (rc == EXIT_OK)
+		rc = cli_source_setup(cli, &run.src);
 	fmt = cli->format ? cli->format : "text";
 	run.json = strcmp(fmt, "json") == 0;
 	if (rc == EXIT_OK && strcmp(fmt, "text") && !run.json)
@@ -255,6 +248,7 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 		    cli_out_close(cli, true);
 	}
 	esg_buf_release(&run.out);
+	cli_source_opts_release(&run.src);
 	esg_answers_release(&ans);
 	free(opts);
 	return rc < 0 ? EXIT_OK : rc;

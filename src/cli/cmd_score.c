@@ -18,24 +18,24 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_answers.h"
 #include "esgdiag/hash.h"
-#include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "score_policy.h"
+#include "source.h"
 
 enum {
-	OPT_SHEETS = OPT_CMD, OPT_ID_COLUMN, OPT_AGGREGATE, OPT_BY, OPT_MIN_GROUP,
+	OPT_SHEETS = OPT_CMD, OPT_AGGREGATE, OPT_BY, OPT_MIN_GROUP,
 	OPT_FAIL_UNDER, OPT_FAIL_OBLIGATION, OPT_FAIL_REGRESSION, OPT_QUIET,
-	OPT_EXCEL, OPT_MAP,
+	OPT_EXCEL,
 };
 
 struct score_run {
 	struct cli *cli;
 	const struct esg_renderer *renderer;
 	struct esg_render_opts opts;
-	const char *id_column, *map_path;
+	struct cli_source_opts src;
 	struct esg_result *result;
 	struct esg_answers answers;
 	struct esg_buf buf;
@@ -47,23 +47,12 @@ struct score_run {
 	size_t min_group;
 	struct esg_agg *agg;
 	struct agg_spec spec;
-	const struct esg_map *map;
 };
 
 static int
 worse(int a, int b)
 {
 	return a > b ? a : b;
-}
-
-static void
-list_ignored(const struct esg_reader *r, const char *name)
-{
-	size_t n;
-	const char *const *cols = esg_reader_ignored(r, &n);
-
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, _("%s: ignored column '%s'\n"), name, cols[i]);
 }
 
 /* Output a respondent: report, statistics, policy. */
@@ -84,49 +73,19 @@ one(struct score_run *run)
 	return run->buf.len >= 65536 ? cli_out_write(run->cli, &run->buf) : EXIT_OK;
 }
 
-static int
-score_stream(struct score_run *run, struct cli_stream *sm, const char *name)
-{
-	enum esg_status st;
-	struct esg_reader *r = esg_reader_open_mapped(run->cli->q, name,
-	    cli_stream_read, sm, run->id_column, run->map, &run->cli->diags, &st);
-	int rc = EXIT_OK;
-
-	if (r == NULL)
-		return st == ESG_EIO ? cli_error(EXIT_IO, _("cannot read '%s': %s"),
-		    name, strerror(errno)) : EXIT_INPUT;
-	if (run->cli->verbose)
-		list_ignored(r, name);
-	while (rc == EXIT_OK && esg_reader_next(r, &run->answers))
-		rc = one(run);
-	st = esg_reader_status(r);
-	esg_reader_free(r);
-	if (st == ESG_EIO)
-		return cli_error(EXIT_IO, _("cannot read '%s': %s"), name,
-		    strerror(errno));
-	return worse(rc, st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK);
-}
-
 /* Scores one file, and records its name and SHA-256 in *in. */
 static int
 score_file(struct score_run *run, const char *path, struct esg_input *in)
 {
-	struct cli_stream sm = { NULL, false, { { 0 } } };
-	int rc;
-
-	in->name = strcmp(path, "-") == 0 ? _("(standard input)") : path;
-	sm.fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (sm.fp == NULL)
-		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
-		    strerror(errno));
+	struct cli_source *src;
 	/* Only the JSON result reports the hash: do not pay for it otherwise. */
-	sm.hash = strcmp(run->renderer->name, "json") == 0;
-	esg_sha256_init(&sm.h);
-	rc = score_stream(run, &sm, in->name);
-	cli_stream_finish(&sm, in->sha256);
-	if (sm.fp != stdin)
-		fclose(sm.fp);
-	return rc;
+	bool hash = strcmp(run->renderer->name, "json") == 0;
+	int rc = cli_source_open(run->cli, &run->src, path, hash, &src);
+
+	in->name = src ? cli_source_name(src) : path;
+	while (rc == EXIT_OK && cli_source_next(src, &run->answers))
+		rc = one(run);
+	return worse(rc, cli_source_close(src, in->sha256));
 }
 
 static bool
@@ -193,7 +152,7 @@ release(struct score_run *run)
 	free(run->inputs);
 	policy_release(&run->policy);
 	agg_spec_release(&run->spec);
-	esg_map_free((struct esg_map *)run->map);
+	cli_source_opts_release(&run->src);
 }
 
 struct raw_opts {
@@ -206,7 +165,6 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 {
 	static const struct option longopts[] = {
 		{ "sheets", required_argument, NULL, OPT_SHEETS },
-		{ "id-column", required_argument, NULL, OPT_ID_COLUMN },
 		{ "aggregate", no_argument, NULL, OPT_AGGREGATE },
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
@@ -215,7 +173,7 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 		{ "fail-on-regression", required_argument, NULL, OPT_FAIL_REGRESSION },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
-		{ "map", required_argument, NULL, OPT_MAP },
+		CLI_SOURCE_OPTS,
 		CLI_GLOBAL_OPTS,
 	};
 	int c;
@@ -225,9 +183,11 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 	    cli_find_cmd("score"))) != -1) {
 		switch (c) {
 		case 'h': return -1;
+		default:
+			cli_source_opt(&run->src, c, optarg);
+			break;
 		case '?': return EXIT_USAGE;
 		case OPT_SHEETS: ro->sheets = optarg; break;
-		case OPT_ID_COLUMN: run->id_column = optarg; break;
 		case OPT_AGGREGATE: run->aggregate = true; break;
 		case OPT_BY: run->by = optarg; break;
 		case OPT_MIN_GROUP: ro->min_group = optarg; break;
@@ -236,7 +196,6 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 		case OPT_FAIL_REGRESSION: ro->regression = optarg; break;
 		case OPT_QUIET: run->quiet = true; break;
 		case OPT_EXCEL: run->opts.excel = true; break;
-		case OPT_MAP: run->map_path = optarg; break;
 		}
 	}
 	return EXIT_OK;
@@ -295,11 +254,10 @@ setup(struct score_run *run, const struct raw_opts *ro)
 	run->spec.by.field = ESG_NONE;
 	if (rc == EXIT_OK && run->by)
 		rc = agg_spec_parse(&run->spec, q, run->by);
-	if (rc == EXIT_OK && run->map_path)
-		rc = cli_load_map(cli, run->map_path, &run->map);
+	if (rc == EXIT_OK)
+		rc = cli_source_setup(cli, &run->src);
 	if (rc == EXIT_OK && ro->regression)
-		rc = policy_baseline(&run->policy, cli, ro->regression,
-		    run->id_column, run->map);
+		rc = policy_baseline(&run->policy, cli, ro->regression, &run->src);
 	if (rc == EXIT_OK && run->aggregate)
 		run->agg = esg_agg_new(q, &run->spec.by, run->min_group);
 	return rc;

@@ -19,26 +19,33 @@ static const struct cli_cmd cmds[] = {
 	    "  --resume   continue FILE at its first unanswered question\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent id written in the file\n") },
-	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] BEFORE.csv "
-	    "AFTER.csv\n"
+	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
+	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"
 	    "  changes, levels gained or lost, obligations newly met or broken,\n"
-	    "  answers changed.\n") },
-	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] ANSWERS.csv\n"
+	    "  answers changed.  Source options as for score.\n") },
+	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] [SOURCE "
+	    "OPTIONS] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
-	    "  answers, weights, contributions, and what was excluded and why.\n") },
+	    "  answers, weights, contributions, and what was excluded and why.\n"
+	    "  Source options as for score.\n") },
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
 	    "  fields as options (e.g. --type epci --population 65000 --achats 60),\n"
-	    "  or answers files, which also say whether each one is met.\n") },
+	    "  or answers files, which also say whether each one is met.\n"
+	    "  Source options as for score.\n") },
 	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
 	    "  Formats: text json csv markdown html junit.\n"
-	    "  --sheets N|all             recommended sheets to show (default 3)\n"
+	    "  Source options (every command that reads answers):\n"
 	    "  --id-column NAME           column holding respondent ids (default id)\n"
 	    "  --map FILE                 rename an export's columns and values\n"
+	    "  --encoding NAME            the file's encoding (default: UTF-8,\n"
+	    "                             Windows-1252 or UTF-16 detected)\n"
+	    "  Report options:\n"
+	    "  --sheets N|all             recommended sheets to show (default 3)\n"
 	    "  --aggregate                statistics over all respondents...\n"
 	    "  --by FIELD[:L1,L2,...]     ...by group, or by bands of a number\n"
 	    "  --min-group N              publish no statistic of a group under N "

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "source.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
-#include "esgdiag/csv_answers.h"
 #include "esgdiag/model.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
@@ -91,38 +91,28 @@ remember(struct policy *p, const struct esg_result *r, size_t *cap)
 
 int
 policy_baseline(struct policy *p, struct cli *cli, const char *path,
-    const char *id_column, const struct esg_map *map)
+    const struct cli_source_opts *o)
 {
-	FILE *fp = fopen(path, "rb");
-	struct cli_stream sm = { fp, false, { { 0 } } };
+	struct cli_source *src;
 	struct esg_answers ans;
 	struct esg_result *res;
-	struct esg_reader *r;
-	enum esg_status st;
 	size_t cap = 0;
+	int rc;
 
 	p->q = cli->q;
-	if (fp == NULL)
-		return cli_error(EXIT_IO, _("cannot open '%s': %s"), path,
-		    strerror(errno));
 	esg_answers_init(&ans, cli->q);
 	res = esg_result_new(cli->q);
-	r = esg_reader_open_mapped(cli->q, path, cli_stream_read, &sm, id_column,
-	    map, &cli->diags, &st);
-	while (r != NULL && esg_reader_next(r, &ans)) {
+	rc = cli_source_open(cli, o, path, false, &src);
+	while (src != NULL && cli_source_next(src, &ans)) {
 		esg_score(res, &ans);
 		remember(p, res, &cap);
 	}
-	if (r != NULL) {
-		st = esg_reader_status(r);
-		esg_reader_free(r);
-	}
-	fclose(fp);
+	rc = src != NULL ? cli_source_close(src, NULL) : rc;
 	esg_result_free(res);
 	esg_answers_release(&ans);
 	if (p->nbase > 0)
 		qsort(p->base, p->nbase, sizeof *p->base, by_id);
-	return st == ESG_EIO ? EXIT_IO : st == ESG_EINPUT ? EXIT_INPUT : EXIT_OK;
+	return rc;
 }
 
 static const struct baseline_entry *

@@ -35,8 +35,9 @@ struct policy {
 int policy_thresholds(struct policy *p, const struct esg_questionnaire *q,
     const char *spec);
 /* Scores a baseline file for --fail-on-regression; returns an exit status. */
+struct cli_source_opts;
 int policy_baseline(struct policy *p, struct cli *cli, const char *path,
-    const char *id_column, const struct esg_map *map);
+    const struct cli_source_opts *o);
 /* Checks one result; prints a line on stderr when it falls short. */
 void policy_check(struct policy *p, const struct esg_result *r);
 void policy_release(struct policy *p);
