@@ -13,7 +13,7 @@ and a person rejoins the words.
 
 Rules: U+202F before ; ! ? and inside « »; U+00A0 before :, between a
 number and its unit, inside grouped thousands (20 000), inside dates
-(9 mars 2021) and after n°.
+(9 mars 2021), after n° and art.
 """
 import re
 import sys
@@ -34,6 +34,7 @@ RULES = [
     (re.compile(r"\b(\d{1,2}|1er) (" + MONTHS + r")\b"), r"\1" + NBSP + r"\2"),
     (re.compile(r"\b(" + MONTHS + r") (\d{4})\b"), r"\1" + NBSP + r"\2"),
     (re.compile(r"n° "), "n°" + NBSP),
+    (re.compile(r"\b(art\.) (?=[\dLRD])"), r"\1" + NBSP),
 ]
 TEXT_KEYS = ("text", "help", "label", "title", "intro", "objective",
              "description", "source")

@@ -32,7 +32,7 @@ static const struct cli_cmd cmds[] = {
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
-	    "  fields as options (e.g. --type epci --population 65000 --achats 60),\n"
+	    "  fields as options (e.g. --type ca --population 65000 --achats 60),\n"
 	    "  or answers files, which also say whether each one is met.\n"
 	    "  Source options as for score.\n") },
 	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
