@@ -175,9 +175,17 @@ check: esgdiag
 	@echo "make check: all suites passed, normal and sanitized"
 
 install: esgdiag $(MO)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 esgdiag $(DESTDIR)$(PREFIX)/bin/esgdiag
 	install -m 644 docs/esgdiag.1 $(DESTDIR)$(PREFIX)/share/man/man1/esgdiag.1
+	install -m 644 completion/esgdiag.bash \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/esgdiag
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 build/locale/$$l/LC_MESSAGES/esgdiag.mo \
+		    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/esgdiag.mo || exit 1; \
+	done
 
 clean:
 	rm -rf build esgdiag

@@ -35,9 +35,18 @@ void esg_agg_add(struct esg_agg *a, const struct esg_result *r, size_t nrecs);
 /* Computes the statistics; call once, after the last esg_agg_add(). */
 void esg_agg_finish(struct esg_agg *a);
 void esg_agg_json(struct esg_buf *b, const struct esg_agg *a);
-void esg_agg_text(struct esg_buf *b, const struct esg_agg *a, size_t width);
-void esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a);
-void esg_agg_html(struct esg_buf *b, const struct esg_agg *a);
+struct esg_render_opts;
+/*
+ * The statistics for people: group keys and fields by their labels,
+ * numbers the French way when o->french.  The HTML is a section of a page
+ * (tables, one box plot per group, pillar and section, the sheets ranking).
+ */
+void esg_agg_text(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o);
+void esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o);
+void esg_agg_html(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o);
 void esg_agg_free(struct esg_agg *a);
 
 #endif

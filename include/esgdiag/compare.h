@@ -7,6 +7,7 @@
 #ifndef ESG_COMPARE_H
 #define ESG_COMPARE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "esgdiag/score.h"
@@ -21,6 +22,7 @@ struct esg_snap {
 	double *score;		/* rounded: overall, pillars, sections; NAN null */
 	enum esg_ostatus *obligation;
 	char **cell;		/* every field's canonical answer */
+	char **shown;		/* the same as a person reads it (labels) */
 };
 
 struct esg_snaps {
@@ -28,16 +30,22 @@ struct esg_snaps {
 	struct esg_snap *v;
 	size_t n, cap;
 	const char *name;	/* the file, borrowed */
+	bool french;		/* set before adding: how numbers are shown */
 	char sha256[65];
 };
 
 void esg_snaps_add(struct esg_snaps *s, const struct esg_result *r);
 void esg_snaps_release(struct esg_snaps *s);
 
+struct esg_render_opts;
+/*
+ * For people: pillars and sections apart, obligations and changed answers
+ * by their titles and labels, numbers the French way when o->french.
+ */
 void esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after, size_t width);
+    const struct esg_snaps *after, const struct esg_render_opts *o);
 void esg_compare_markdown(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after);
+    const struct esg_snaps *after, const struct esg_render_opts *o);
 void esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
     const struct esg_snaps *after);
 

@@ -102,6 +102,15 @@ struct esg_env {
 	const unsigned char *applicable;	/* idem, ESG_TRUE or not */
 };
 
+struct esg_buf;
+/*
+ * Appends condition c in words for people: fields and options by their
+ * labels, operators as words or signs (≥), numbers the French way when
+ * french.  c must have been checked (its operands resolved).
+ */
+void esg_cond_words(struct esg_buf *b, const struct esg_cond *c,
+    const struct esg_questionnaire *q, bool french);
+
 enum esg_tri esg_cond_eval(const struct esg_cond *c, const struct esg_env *env);
 
 #endif

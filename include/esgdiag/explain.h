@@ -12,7 +12,10 @@
 struct esg_buf;
 struct esg_result;
 
-void esg_explain_text(struct esg_buf *b, const struct esg_result *r, size_t width);
+struct esg_render_opts;
+/* For people: labels, numbers the French way when o->french, o->width. */
+void esg_explain_text(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o);
 void esg_explain_json(struct esg_buf *b, const struct esg_result *r);
 
 #endif

@@ -53,6 +53,7 @@ struct esg_bounds {
 struct esg_field {
 	const char *id;
 	const char *text;
+	const char *label;	/* short name in reports; the text when absent */
 	const char *help;	/* may be NULL */
 	enum esg_qtype type;
 	bool is_profile;

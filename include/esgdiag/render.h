@@ -38,9 +38,16 @@ struct esg_render_opts {
 	size_t ninputs;
 	const struct esg_agg *agg;	/* set before end(): --aggregate */
 	bool excel;		/* csv: ';', decimal comma, byte order mark */
+	/*
+	 * Human formats (text, Markdown, HTML, explain, compare) write numbers
+	 * the French way (20,07; 65 000) and HTML says lang="fr".  Set by the
+	 * caller from the language of the messages, never from LC_NUMERIC;
+	 * machine formats (JSON, CSV, JUnit) ignore it.
+	 */
+	bool french;
 };
 
-#define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false }
+#define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false, false }
 
 struct esg_renderer {
 	const char *name;
@@ -91,12 +98,33 @@ int esg_render_level_index(const struct esg_questionnaire *q, double x);
 void esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
     const char *text, size_t width);
 /*
- * Appends s in exactly w display columns: padded with spaces, or cut on a
- * character boundary and ended with "..." when longer.
+ * Appends the first line of s wrapped to w display columns, padded with
+ * spaces to w, and returns the rest ("" when all fitted).  Words are never
+ * split: a single word wider than w is written whole.  Titles in tables are
+ * wrapped this way, never cut.
  */
-void esg_render_pad(struct esg_buf *b, const char *s, size_t w);
+const char *esg_render_cell(struct esg_buf *b, const char *s, size_t w);
+/* Appends s right-aligned in w display columns (whole when wider). */
+void esg_render_right(struct esg_buf *b, const char *s, size_t w);
+/*
+ * Appends what esg_render_cell() left, in lines of w columns each indented
+ * by indent spaces (the continuation of a table cell).
+ */
+void esg_render_cell_rest(struct esg_buf *b, const char *rest, size_t indent,
+    size_t w);
 /* A profile or question answer as a person reads it (labels, units). */
-void esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i);
+void esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i,
+    bool french);
+struct esg_rec;
+/*
+ * Why a sheet is recommended, in one sentence: the obligation not met that
+ * it helps to meet, by name, or what it could add to the overall score.
+ */
+void esg_render_why(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_rec *rec, const struct esg_render_opts *o);
+/* A score with two decimals for a person, the French way when o says so. */
+void esg_render_score(struct esg_buf *b, const struct esg_render_opts *o,
+    double x);
 /* Whether an answer has something to show; notes count. */
 bool esg_render_has_notes(const struct esg_result *r);
 /*

@@ -50,4 +50,15 @@ double esg_round2(double x);
  */
 void esg_fmt2(struct esg_buf *b, double x);
 
+enum { ESG_NUM_SHORTEST = -1 };
+/*
+ * Appends x for a person to read, with decimals digits after the mark
+ * (ESG_NUM_SHORTEST: the shortest form that reads back as x).  When french,
+ * the mark is a comma and U+202F NARROW NO-BREAK SPACE separates the groups
+ * of thousands ("65 000", "20,07"); otherwise it is "C" syntax.  Every
+ * human format goes through here, so the choice is the caller's flag and
+ * never LC_NUMERIC.
+ */
+void esg_num_human(struct esg_buf *b, double x, int decimals, bool french);
+
 #endif

@@ -49,7 +49,7 @@ cli_error(int status, const char *fmt, ...)
 void
 cli_print_usage(FILE *fp, const struct cli_cmd *cmd)
 {
-	fprintf(fp, "%s esgdiag [-q FILE] %s", _("usage:"), _(cmd->usage));
+	fprintf(fp, _("usage: esgdiag [-q FILE] %s"), _(cmd->usage));
 }
 
 int
@@ -260,6 +260,17 @@ cli_use_color(const struct cli *cli, bool tty)
 	return tty && !cli->no_color && (nc == NULL || *nc == '\0');
 }
 
+bool
+cli_french(void)
+{
+	/*
+	 * TRANSLATORS: the language code of this translation.  It sets the
+	 * HTML lang attribute, and with "fr" numbers are written the French
+	 * way (20,07; 65 000) in the reports people read.
+	 */
+	return strcmp(_("en"), "fr") == 0;
+}
+
 void
 cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
 {
@@ -267,6 +278,7 @@ cli_render_opts(const struct cli *cli, FILE *out, struct esg_render_opts *o)
 	struct winsize ws;
 
 	o->color = cli_use_color(cli, tty);
+	o->french = cli_french();
 	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	o->width = 80;
 	if (tty && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 60)

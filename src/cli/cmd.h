@@ -85,6 +85,13 @@ bool cli_fake_tty(void);
 /* Colours: on a terminal only, never with --no-color or NO_COLOR set. */
 bool cli_use_color(const struct cli *cli, bool tty);
 
+/*
+ * Whether messages are in French, and so the reports' numbers (decimal
+ * comma, narrow no-break space between thousands): the flag renderers get
+ * in esg_render_opts.french, decided by the catalogue, not LC_NUMERIC.
+ */
+bool cli_french(void);
+
 struct esg_render_opts;
 /*
  * Fills the renderer options from the command line and where the output

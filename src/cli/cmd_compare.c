@@ -25,6 +25,7 @@ snapshot(struct cli *cli, const struct cli_source_opts *o, const char *path,
 
 	s->name = path;
 	s->q = cli->q;
+	s->french = cli_french();
 	if (src == NULL)
 		return rc;
 	esg_answers_init(&ans, cli->q);
@@ -83,9 +84,9 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 		if (!strcmp(fmt, "json"))
 			esg_compare_json(&b, &before, &after);
 		else if (!strcmp(fmt, "markdown"))
-			esg_compare_markdown(&b, &before, &after);
+			esg_compare_markdown(&b, &before, &after, &o);
 		else
-			esg_compare_text(&b, &before, &after, o.width);
+			esg_compare_text(&b, &before, &after, &o);
 		rc2 = cli_out_write(cli, &b);
 		rc2 = rc2 == EXIT_OK ? cli_out_close(cli, true) :
 		    (cli_out_close(cli, false), rc2);

@@ -23,30 +23,64 @@ enum { OPT_FIELD = OPT_CMD + 100 };
 static const char *
 applies_word(unsigned char t)
 {
-	return t == ESG_TRUE ? _("yes") : t == ESG_FALSE ? _("no") : _("unknown");
+	return t == ESG_TRUE ? _("yes") : t == ESG_FALSE ? _("no") :
+	    _("undetermined");
+}
+
+/* Who the report is about: a respondent, or the profile given as options. */
+static void
+text_heading(struct esg_buf *b, const struct esg_result *r, bool answers)
+{
+	const struct esg_questionnaire *q = r->q;
+	bool french = cli_french();
+
+	if (answers) {
+		esg_buf_printf(b, "%s %s\n", _("Respondent"), r->ans->id);
+		return;
+	}
+	esg_buf_printf(b, "%s\n", _("Profile given"));
+	for (size_t i = 0; i < q->nprofile; i++) {
+		if (r->ans->a[i].state == ESG_A_EMPTY)
+			continue;
+		esg_buf_printf(b, "  ");
+		esg_buf_printf(b, _("%s: "), q->fields[i].label);
+		esg_render_answer(b, r, i, french);
+		esg_buf_putc(b, '\n');
+	}
 }
 
 static void
 text_report(struct esg_buf *b, const struct esg_result *r, bool answers)
 {
 	const struct esg_questionnaire *q = r->q;
+	struct esg_buf t = ESG_BUF_INIT, w = ESG_BUF_INIT;
 
-	esg_buf_printf(b, "%s %s\n", _("Respondent"), r->ans->id);
+	text_heading(b, r, answers);
 	for (size_t i = 0; i < q->nobligations; i++) {
 		const struct esg_obligation *o = &q->obligations[i];
 
-		esg_buf_printf(b, "\n  %s [%s]\n", o->title, o->id);
-		esg_buf_printf(b, _("    applies: %s   (condition: %s)\n"),
-		    applies_word(r->applies[i]), o->applies_src);
+		esg_buf_putc(b, '\n');
+		esg_render_wrap(b, "  ", 2, o->title, 80);
+		esg_buf_reset(&t);
+		esg_buf_reset(&w);
+		esg_cond_words(&w, o->applies, q, cli_french());
+		esg_buf_printf(&t, _("applies: %s (it applies when %s)"),
+		    applies_word(r->applies[i]), esg_buf_str(&w));
+		esg_render_wrap(b, "    ", 6, esg_buf_str(&t), 80);
+		esg_buf_reset(&t);
 		if (r->applies[i] == ESG_TRUE)
-			esg_buf_printf(b, _("    status: %s%s\n"),
-			    esg_ostatus_name(r->obligation[i]), answers ? "" :
+			esg_buf_printf(&t, _("status: %s%s"),
+			    esg_ostatus_text((int)r->obligation[i]), answers ? "" :
 			    _(" (answer the questionnaire to know whether it is met)"));
-		esg_render_wrap(b, _("    source: "), 12, o->source, 80);
+		if (t.len)
+			esg_render_wrap(b, "    ", 6, esg_buf_str(&t), 80);
+		esg_render_wrap(b, _("    source: "), 6, o->source, 80);
 		if (o->sheet != ESG_NONE && r->applies[i] != ESG_FALSE)
 			esg_buf_printf(b, _("    help: esgdiag sheets %s\n"),
 			    q->sheets[o->sheet].id);
 	}
+	esg_buf_release(&t);
+	esg_buf_release(&w);
 }
 
 static void

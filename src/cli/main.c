@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "esgdiag/model.h"
@@ -98,15 +100,55 @@ help(FILE *fp)
 	    "input,\n4 I/O error.\n"));
 }
 
-static void
-setup_locale(void)
+/*
+ * The catalogues of a build that is not installed: build/locale beside the
+ * binary (./esgdiag at the top of the tree) or one level up from it
+ * (build/std/esgdiag).  Found through /proc/self/exe, else argv[0].
+ */
+static bool
+build_localedir(const char *argv0, char *dir, size_t size)
 {
-	const char *dir = getenv("ESGDIAG_LOCALEDIR");
+	static const char *const rel[] = { "/build/locale", "/../locale" };
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+	struct stat st;
+
+	if (n > 0)
+		exe[n] = '\0';
+	else if (argv0 != NULL && strchr(argv0, '/') != NULL &&
+	    strlen(argv0) < sizeof exe)
+		strcpy(exe, argv0);
+	else
+		return false;
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return false;
+	*slash = '\0';
+	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+		snprintf(dir, size, "%s%s/fr/LC_MESSAGES/esgdiag.mo", exe, rel[i]);
+		if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
+			snprintf(dir, size, "%s%s", exe, rel[i]);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+setup_locale(const char *argv0)
+{
+	const char *env = getenv("ESGDIAG_LOCALEDIR");
+	char dir[4200];
 
 	/* Never LC_NUMERIC: numbers are read and written in "C" syntax. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
-	bindtextdomain("esgdiag", dir && *dir ? dir : LOCALEDIR);
+	if (env != NULL && *env)
+		bindtextdomain("esgdiag", env);
+	else if (build_localedir(argv0, dir, sizeof dir))
+		bindtextdomain("esgdiag", dir);
+	else
+		bindtextdomain("esgdiag", LOCALEDIR);
 	textdomain("esgdiag");
 }
 
@@ -140,7 +182,7 @@ main(int argc, char **argv)
 	const struct cli_cmd *cmd;
 	int c, status;
 
-	setup_locale();
+	setup_locale(argv[0]);
 	/*
 	 * A closed pipe (esgdiag score ... | head -1) must give status 4 and a
 	 * message, as any other write error, not a silent death by SIGPIPE.

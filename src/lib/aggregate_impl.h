@@ -42,4 +42,22 @@ struct esg_agg {
 	size_t *sheets;		/* respondents each sheet is recommended to */
 };
 
+struct esg_buf;
+struct esg_render_opts;
+
+/* Whether a group is large enough for its statistics to be published. */
+bool esg_agg_published(const struct esg_agg *a, const struct group *g);
+/* Sheet indexes by decreasing number of respondents, ties in file order. */
+size_t *esg_agg_sheet_order(const struct esg_agg *a);
+/* Calls fn for every group with respondents, the null group last. */
+void esg_agg_each_group(const struct esg_agg *a, void (*fn)(struct esg_buf *,
+    const struct esg_agg *, const struct group *, const struct esg_render_opts *),
+    struct esg_buf *b, const struct esg_render_opts *o);
+/*
+ * A group's key as a person reads it: option labels, bands in words
+ * ("3 500 à moins de 20 000"), "(no value)" for the null group.
+ */
+void esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
+    const struct group *g, bool french);
+
 #endif

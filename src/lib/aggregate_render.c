@@ -1,6 +1,7 @@
 /*
- * The observatory statistics as JSON (SPEC §6), a text table, Markdown,
- * and HTML with the distribution of the overall score per group.
+ * The observatory statistics as JSON (SPEC §6), and what the human
+ * renderings (aggregate_text.c, aggregate_html.c) share: which groups are
+ * published, the sheets ranking, and a group's key in words.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,8 @@
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
-static bool
-published(const struct esg_agg *a, const struct group *g)
+bool
+esg_agg_published(const struct esg_agg *a, const struct group *g)
 {
 	return g->n >= a->min_group;
 }
@@ -77,7 +78,7 @@ json_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 	else
 		esg_buf_puts(b, "null");
 	esg_buf_printf(b, ", \"n\": %zu,\n       ", g->n);
-	if (published(a, g))
+	if (esg_agg_published(a, g))
 		json_block(b, a, g->st, g->levels);
 	else
 		esg_buf_puts(b, "\"overall\": null, \"pillars\": null, "
@@ -85,9 +86,8 @@ json_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 	esg_buf_putc(b, '}');
 }
 
-/* Sheets in decreasing number of respondents, ties in file order. */
-static size_t *
-sheet_order(const struct esg_agg *a)
+size_t *
+esg_agg_sheet_order(const struct esg_agg *a)
 {
 	size_t n = a->q->nsheets, *o = esg_xcalloc(n ? n : 1, sizeof *o);
 
@@ -106,7 +106,7 @@ sheet_order(const struct esg_agg *a)
 void
 esg_agg_json(struct esg_buf *b, const struct esg_agg *a)
 {
-	size_t *order = sheet_order(a), shown = 0;
+	size_t *order = esg_agg_sheet_order(a), shown = 0;
 	bool first = true;
 
 	esg_buf_puts(b, "  \"aggregate\": {\"by\": ");
@@ -137,199 +137,77 @@ esg_agg_json(struct esg_buf *b, const struct esg_agg *a)
 	free(order);
 }
 
-static const char *
-key_text(const struct group *g)
-{
-	return g->key ? g->key : _("(no value)");
-}
-
-/* Calls fn for every group with respondents, the null group last. */
-static void
-each_group(const struct esg_agg *a, void (*fn)(struct esg_buf *,
-    const struct esg_agg *, const struct group *), struct esg_buf *b)
+void
+esg_agg_each_group(const struct esg_agg *a, void (*fn)(struct esg_buf *,
+    const struct esg_agg *, const struct group *, const struct esg_render_opts *),
+    struct esg_buf *b, const struct esg_render_opts *o)
 {
 	if (a->by.field == ESG_NONE)
 		return;
 	for (size_t i = 0; i < a->ngroups; i++)
 		if (a->groups[i].n > 0)
-			fn(b, a, &a->groups[i]);
+			fn(b, a, &a->groups[i], o);
 	if (a->null && a->null->n > 0)
-		fn(b, a, a->null);
+		fn(b, a, a->null, o);
 }
 
+/* A band of a number field in words: "under 3,500", "3,500 to 20,000"... */
 static void
-text_stats(struct esg_buf *b, const char *label, size_t n, const struct stats *s,
-    bool shown)
+band_label(struct esg_buf *b, const struct esg_agg *a, size_t k, bool french)
 {
-	esg_buf_puts(b, "  ");
-	esg_render_pad(b, label, 22);
-	esg_buf_printf(b, " %6zu ", n);
-	if (!shown)
-		esg_buf_printf(b, " %s\n", _("(not published: too few respondents)"));
-	else if (s->n == 0)
-		esg_buf_puts(b, "      -\n");
+	struct esg_buf lo = ESG_BUF_INIT, hi = ESG_BUF_INIT;
+
+	if (k > 0)
+		esg_num_human(&lo, a->by.bands[k - 1], ESG_NUM_SHORTEST, french);
+	if (k < a->by.nbands)
+		esg_num_human(&hi, a->by.bands[k], ESG_NUM_SHORTEST, french);
+	if (k == 0)
+		esg_buf_printf(b, _("under %s"), esg_buf_str(&hi));
+	else if (k == a->by.nbands)
+		esg_buf_printf(b, _("%s or more"), esg_buf_str(&lo));
 	else
-		esg_buf_printf(b, "%7.2f %7.2f %7.2f %7.2f %7.2f %7.2f\n", s->mean,
-		    s->median, s->q1, s->q3, s->min, s->max);
+		esg_buf_printf(b, _("%s to under %s"), esg_buf_str(&lo),
+		    esg_buf_str(&hi));
+	esg_buf_release(&lo);
+	esg_buf_release(&hi);
 }
 
+/* The label of the option whose value is key[0..n), or the key itself. */
 static void
-text_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g)
+option_label(struct esg_buf *b, const struct esg_field *f, const char *key,
+    size_t n)
 {
-	text_stats(b, key_text(g), g->n, &g->st[0], published(a, g));
-}
-
-static void
-text_levels(struct esg_buf *b, const struct esg_agg *a, const size_t *levels)
-{
-	for (size_t l = 0; l < a->q->nlevels; l++)
-		esg_buf_printf(b, "%s%s %zu", l ? ", " : "  ", a->q->levels[l].label,
-		    levels[l]);
-	esg_buf_putc(b, '\n');
+	for (size_t i = 0; i < f->noptions; i++)
+		if (strlen(f->options[i].value) == n &&
+		    memcmp(f->options[i].value, key, n) == 0 && f->options[i].label) {
+			esg_buf_puts(b, f->options[i].label);
+			return;
+		}
+	esg_buf_add(b, key, n);
 }
 
 void
-esg_agg_text(struct esg_buf *b, const struct esg_agg *a, size_t width)
+esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
+    const struct group *g, bool french)
 {
-	const struct esg_questionnaire *q = a->q;
-	size_t *order = sheet_order(a);
-	struct esg_buf t = ESG_BUF_INIT;
+	const struct esg_field *f;
+	const char *k = g->key;
 
-	esg_buf_printf(&t, _("Observatory: %zu respondents"), a->total);
-	if (a->by.field != ESG_NONE)
-		esg_buf_printf(&t, _(", by %s; groups of fewer than %zu respondents "
-		    "are not published"), q->fields[a->by.field].id, a->min_group);
-	esg_render_wrap(b, "", 0, esg_buf_str(&t), width);
-	esg_buf_printf(b, "\n%s\n  %-22s %6s %7s %7s %7s %7s %7s %7s\n",
-	    _("Overall score"), _("group"), "n", _("mean"), _("median"), "q1", "q3",
-	    "min", "max");
-	each_group(a, text_group, b);
-	text_stats(b, _("all"), a->total, &a->all.st[0], true);
-	esg_buf_printf(b, "\n%s\n  %-22s %6s %7s %7s %7s %7s %7s %7s\n",
-	    _("All respondents, by pillar and section"), "", "n", _("mean"),
-	    _("median"), "q1", "q3", "min", "max");
-	for (size_t c = 1; c < a->ncols; c++) {
-		esg_buf_reset(&t);
-		if (c <= q->npillars)
-			esg_buf_printf(&t, "%s %s", q->pillars[c - 1].id,
-			    q->pillars[c - 1].label);
-		else
-			esg_buf_printf(&t, "  %s", q->sections[c - 1 - q->npillars].title);
-		text_stats(b, esg_buf_str(&t), a->all.st[c].n, &a->all.st[c], true);
-	}
-	esg_buf_printf(b, "\n%s\n", _("Overall levels, all respondents"));
-	text_levels(b, a, a->all.levels);
-	esg_buf_printf(b, "\n%s\n", _("Sheets recommended to the most respondents "
-	    "(shared gaps a pooled project could close)"));
-	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++)
-		esg_buf_printf(b, "  %3zu  %s\n", a->sheets[order[i]],
-		    q->sheets[order[i]].title);
-	free(order);
-	esg_buf_release(&t);
-}
-
-static void
-md_stats(struct esg_buf *b, const char *label, size_t n, const struct stats *s,
-    bool shown)
-{
-	esg_buf_printf(b, "| %s | %zu |", label, n);
-	if (!shown)
-		esg_buf_printf(b, " %s | | | | | |\n", _("not published"));
-	else if (s->n == 0)
-		esg_buf_puts(b, " — | — | — | — | — | — |\n");
-	else
-		esg_buf_printf(b, " %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
-		    s->mean, s->median, s->q1, s->q3, s->min, s->max);
-}
-
-static void
-md_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g)
-{
-	md_stats(b, key_text(g), g->n, &g->st[0], published(a, g));
-}
-
-void
-esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a)
-{
-	const struct esg_questionnaire *q = a->q;
-	size_t *order = sheet_order(a);
-	const char *head = "| | n | mean | median | q1 | q3 | min | max |\n"
-	    "|---|---:|---:|---:|---:|---:|---:|---:|\n";
-
-	esg_buf_printf(b, "\n## %s\n\n", _("Observatory"));
-	if (a->by.field != ESG_NONE)
-		esg_buf_printf(b, _("By `%s`; groups of fewer than %zu respondents "
-		    "are not published.\n\n"), q->fields[a->by.field].id, a->min_group);
-	esg_buf_printf(b, "### %s\n\n%s", _("Overall score"), head);
-	each_group(a, md_group, b);
-	md_stats(b, _("**all**"), a->total, &a->all.st[0], true);
-	esg_buf_printf(b, "\n### %s\n\n%s", _("All respondents, by pillar and section"),
-	    head);
-	for (size_t c = 1; c < a->ncols; c++)
-		md_stats(b, c <= q->npillars ? q->pillars[c - 1].label :
-		    q->sections[c - 1 - q->npillars].title, a->all.st[c].n,
-		    &a->all.st[c], true);
-	esg_buf_printf(b, "\n### %s\n\n", _("Sheets recommended to the most respondents"));
-	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++)
-		esg_buf_printf(b, "%zu. %s — %zu\n", i + 1, q->sheets[order[i]].title,
-		    a->sheets[order[i]]);
-	free(order);
-}
-
-/* One row of the distribution chart: min-max line, q1-q3 box, median. */
-static void
-html_box(struct esg_buf *b, const char *label, const struct stats *s, size_t row)
-{
-	double y = 10 + 26.0 * (double)row, k = 4;	/* 4 px per point */
-
-	esg_buf_printf(b, "<text x=\"0\" y=\"%.0f\" font-size=\"12\" fill=\"#1a1a1a\">",
-	    y + 13);
-	esg_xml_str(b, label);
-	esg_buf_puts(b, "</text>\n");
-	if (s->n == 0)
+	if (k == NULL || a->by.field == ESG_NONE) {
+		esg_buf_puts(b, k ? k : _("(no value)"));
 		return;
-	esg_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" "
-	    "stroke=\"#444\"/>\n<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"16\" "
-	    "fill=\"#9db7dc\" stroke=\"#1d4f91\"/>\n<line x1=\"%.1f\" x2=\"%.1f\" "
-	    "y1=\"%.0f\" y2=\"%.0f\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>\n",
-	    160 + s->min * k, 160 + s->max * k, y + 10, y + 10, 160 + s->q1 * k, y + 2,
-	    (s->q3 - s->q1) * k + 0.5, 160 + s->median * k, 160 + s->median * k, y + 2,
-	    y + 18);
-}
-
-void
-esg_agg_html(struct esg_buf *b, const struct esg_agg *a)
-{
-	size_t rows = 1, row = 0;
-	struct esg_buf md = ESG_BUF_INIT;
-
-	for (size_t i = 0; a->by.field != ESG_NONE && i < a->ngroups; i++)
-		rows += a->groups[i].n > 0 && published(a, &a->groups[i]);
-	rows += a->null && a->null->n > 0 && published(a, a->null);
-	esg_buf_puts(b, "<section class=\"respondent\" aria-labelledby=\"agg\">\n"
-	    "<h2 id=\"agg\">");
-	esg_xml_str(b, _("Observatory"));
-	esg_buf_printf(b, "</h2>\n<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"580\" height=\"%zu\" role=\"img\" aria-labelledby=\"agg-t\">\n"
-	    "<title id=\"agg-t\">", rows * 26 + 30);
-	esg_xml_str(b, _("Distribution of the overall score per group: "
-	    "minimum to maximum, quartiles, median (the table below gives the values)"));
-	esg_buf_puts(b, "</title>\n");
-	for (size_t i = 0; a->by.field != ESG_NONE && i < a->ngroups; i++)
-		if (a->groups[i].n > 0 && published(a, &a->groups[i]))
-			html_box(b, key_text(&a->groups[i]), &a->groups[i].st[0], row++);
-	if (a->null && a->null->n > 0 && published(a, a->null))
-		html_box(b, key_text(a->null), &a->null->st[0], row++);
-	html_box(b, _("all"), &a->all.st[0], row++);
-	for (int t = 0; t <= 100; t += 20)
-		esg_buf_printf(b, "<text x=\"%d\" y=\"%zu\" font-size=\"10\" "
-		    "text-anchor=\"middle\" fill=\"#444\">%d</text>\n", 160 + t * 4,
-		    row * 26 + 24, t);
-	esg_buf_puts(b, "</svg>\n</figure>\n");
-	/* The numbers, as a table made from the Markdown rendering. */
-	esg_agg_markdown(&md, a);
-	esg_buf_puts(b, "<pre>");
-	esg_xml_str(b, esg_buf_str(&md));
-	esg_buf_puts(b, "</pre>\n</section>\n");
-	esg_buf_release(&md);
+	}
+	f = &a->q->fields[a->by.field];
+	if (a->by.nbands > 0) {
+		band_label(b, a, (size_t)(g - a->groups), french);
+		return;
+	}
+	/* A multi field's key is its selection joined with '|'. */
+	for (size_t n = 0; ; k += n + 1) {
+		n = strcspn(k, "|");
+		option_label(b, f, k, n);
+		if (k[n] == '\0')
+			break;
+		esg_buf_puts(b, " + ");
+	}
 }

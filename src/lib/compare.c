@@ -2,6 +2,7 @@
  * Comparing two assessments; see compare.h.
  */
 #include "esgdiag/compare.h"
+#include "compare_impl.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -15,8 +16,8 @@
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
-static size_t
-ncols(const struct esg_questionnaire *q)
+size_t
+esg_compare_ncols(const struct esg_questionnaire *q)
 {
 	return 1 + q->npillars + q->nsections;
 }
@@ -41,7 +42,7 @@ esg_snaps_add(struct esg_snaps *s, const struct esg_result *r)
 	}
 	p = &s->v[s->n++];
 	p->id = esg_xstrdup(r->ans->id);
-	p->score = esg_xcalloc(ncols(q), sizeof *p->score);
+	p->score = esg_xcalloc(esg_compare_ncols(q), sizeof *p->score);
 	p->score[0] = rounded(r->overall);
 	for (size_t i = 0; i < q->npillars; i++)
 		p->score[1 + i] = rounded(r->pillar[i]);
@@ -51,10 +52,14 @@ esg_snaps_add(struct esg_snaps *s, const struct esg_result *r)
 	    sizeof *p->obligation);
 	memcpy(p->obligation, r->obligation, q->nobligations * sizeof *p->obligation);
 	p->cell = esg_xcalloc(q->nfields, sizeof *p->cell);
+	p->shown = esg_xcalloc(q->nfields, sizeof *p->shown);
 	for (size_t i = 0; i < q->nfields; i++) {
 		esg_buf_reset(&b);
 		esg_cell_format(&b, &q->fields[i], &r->ans->a[i]);
 		p->cell[i] = esg_xstrdup(esg_buf_str(&b));
+		esg_buf_reset(&b);
+		esg_render_answer(&b, r, i, s->french);
+		p->shown[i] = esg_xstrdup(esg_buf_str(&b));
 	}
 	esg_buf_release(&b);
 }
@@ -63,9 +68,12 @@ void
 esg_snaps_release(struct esg_snaps *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		for (size_t k = 0; s->q && k < s->q->nfields; k++)
+		for (size_t k = 0; s->q && k < s->q->nfields; k++) {
 			free(s->v[i].cell[k]);
+			free(s->v[i].shown[k]);
+		}
 		free(s->v[i].cell);
+		free(s->v[i].shown);
 		free(s->v[i].score);
 		free(s->v[i].obligation);
 		free(s->v[i].id);
@@ -74,23 +82,13 @@ esg_snaps_release(struct esg_snaps *s)
 	memset(s, 0, sizeof *s);
 }
 
-static const struct esg_snap *
-find(const struct esg_snaps *s, const char *id)
+const struct esg_snap *
+esg_snaps_find(const struct esg_snaps *s, const char *id)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->v[i].id, id) == 0)
 			return &s->v[i];
 	return NULL;
-}
-
-static const char *
-col_label(const struct esg_questionnaire *q, size_t c)
-{
-	if (c == 0)
-		return _("Overall");
-	if (c <= q->npillars)
-		return q->pillars[c - 1].label;
-	return q->sections[c - 1 - q->npillars].title;
 }
 
 static const char *
@@ -103,9 +101,8 @@ col_id(const struct esg_questionnaire *q, size_t c)
 	return q->sections[c - 1 - q->npillars].id;
 }
 
-/* "newly_met", "broken", "newly_not_met", or NULL when nothing to say. */
-static const char *
-obligation_change(enum esg_ostatus before, enum esg_ostatus after)
+const char *
+esg_obligation_change(enum esg_ostatus before, enum esg_ostatus after)
 {
 	if (before == after)
 		return NULL;
@@ -116,138 +113,6 @@ obligation_change(enum esg_ostatus before, enum esg_ostatus after)
 	if (after == ESG_OBL_NON_COMPLIANT)
 		return "newly_not_met";
 	return "changed";
-}
-
-static void
-text_score(struct esg_buf *b, const struct esg_questionnaire *q, size_t c,
-    double x, double y)
-{
-	const char *lx = isnan(x) ? NULL : esg_level_of(q, x);
-	const char *ly = isnan(y) ? NULL : esg_level_of(q, y);
-
-	esg_buf_puts(b, "  ");
-	esg_render_pad(b, col_label(q, c), 36);
-	esg_buf_putc(b, ' ');
-	if (isnan(x) || isnan(y)) {
-		esg_buf_puts(b, isnan(x) && isnan(y) ? "-\n" : isnan(x) ?
-		    _("no score before\n") : _("no score now\n"));
-		return;
-	}
-	esg_buf_printf(b, "%6.2f -> %6.2f  %+7.2f", x, y, y - x);
-	if (lx && ly && strcmp(lx, ly) != 0)
-		esg_buf_printf(b, "  %s -> %s", lx, ly);
-	esg_buf_putc(b, '\n');
-}
-
-static void
-text_one(struct esg_buf *b, const struct esg_questionnaire *q,
-    const struct esg_snap *x, const struct esg_snap *y, size_t width)
-{
-	size_t changed = 0;
-
-	esg_buf_printf(b, "\n%s %s\n", _("Respondent"), y->id);
-	for (size_t c = 0; c < ncols(q); c++)
-		text_score(b, q, c, x->score[c], y->score[c]);
-	for (size_t i = 0; i < q->nobligations; i++) {
-		const char *ch = obligation_change(x->obligation[i], y->obligation[i]);
-
-		if (ch != NULL)
-			esg_buf_printf(b, _("  obligation %s: %s -> %s\n"),
-			    q->obligations[i].id, esg_ostatus_name(x->obligation[i]),
-			    esg_ostatus_name(y->obligation[i]));
-	}
-	for (size_t i = 0; i < q->nfields; i++) {
-		struct esg_buf t = ESG_BUF_INIT;
-
-		if (strcmp(x->cell[i], y->cell[i]) == 0)
-			continue;
-		if (changed++ == 0)
-			esg_buf_printf(b, "  %s\n", _("answers changed:"));
-		esg_buf_printf(&t, "%s: %s -> %s", q->fields[i].id,
-		    *x->cell[i] ? x->cell[i] : "-", *y->cell[i] ? y->cell[i] : "-");
-		esg_render_wrap(b, "    ", 6, esg_buf_str(&t), width);
-		esg_buf_release(&t);
-	}
-}
-
-static void
-unmatched(struct esg_buf *b, const struct esg_snaps *s, const struct esg_snaps *other,
-    const char *title)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->n; i++)
-		if (find(other, s->v[i].id) == NULL)
-			esg_buf_printf(b, "%s%s", n++ ? ", " : title, s->v[i].id);
-	if (n)
-		esg_buf_putc(b, '\n');
-}
-
-void
-esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after, size_t width)
-{
-	const struct esg_questionnaire *q = after->q ? after->q : before->q;
-
-	esg_buf_printf(b, _("Progress from %s to %s\n"), before->name, after->name);
-	for (size_t i = 0; q && i < after->n; i++) {
-		const struct esg_snap *x = find(before, after->v[i].id);
-
-		if (x != NULL)
-			text_one(b, q, x, &after->v[i], width);
-	}
-	esg_buf_putc(b, '\n');
-	unmatched(b, before, after, _("Only before: "));
-	unmatched(b, after, before, _("Only after: "));
-}
-
-static void
-md_one(struct esg_buf *b, const struct esg_questionnaire *q,
-    const struct esg_snap *x, const struct esg_snap *y)
-{
-	esg_buf_printf(b, "\n## %s %s\n\n| | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n",
-	    _("Respondent"), y->id, _("Before"), _("After"), _("Change"), _("Level"));
-	for (size_t c = 0; c < ncols(q); c++) {
-		double s0 = x->score[c], s1 = y->score[c];
-		const char *l0 = isnan(s0) ? "—" : esg_level_of(q, s0);
-		const char *l1 = isnan(s1) ? "—" : esg_level_of(q, s1);
-
-		esg_buf_printf(b, "| %s | ", col_label(q, c));
-		if (isnan(s0) || isnan(s1)) {
-			esg_buf_puts(b, "— | — | — | — |\n");
-			continue;
-		}
-		esg_buf_printf(b, "%.2f | %.2f | %+.2f | %s%s%s |\n", s0, s1, s1 - s0,
-		    l0, strcmp(l0, l1) ? " → " : "", strcmp(l0, l1) ? l1 : "");
-	}
-	for (size_t i = 0; i < q->nobligations; i++)
-		if (obligation_change(x->obligation[i], y->obligation[i]))
-			esg_buf_printf(b, _("\n- obligation `%s`: %s → %s"),
-			    q->obligations[i].id, esg_ostatus_name(x->obligation[i]),
-			    esg_ostatus_name(y->obligation[i]));
-	for (size_t i = 0; i < q->nfields; i++)
-		if (strcmp(x->cell[i], y->cell[i]))
-			esg_buf_printf(b, "\n- `%s`: %s → %s", q->fields[i].id,
-			    *x->cell[i] ? x->cell[i] : "—", *y->cell[i] ? y->cell[i] : "—");
-	esg_buf_putc(b, '\n');
-}
-
-void
-esg_compare_markdown(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after)
-{
-	const struct esg_questionnaire *q = after->q ? after->q : before->q;
-
-	esg_buf_printf(b, _("# Progress from %s to %s\n"), before->name, after->name);
-	for (size_t i = 0; q && i < after->n; i++) {
-		const struct esg_snap *x = find(before, after->v[i].id);
-
-		if (x != NULL)
-			md_one(b, q, x, &after->v[i]);
-	}
-	esg_buf_putc(b, '\n');
-	unmatched(b, before, after, _("Only before: "));
-	unmatched(b, after, before, _("Only after: "));
 }
 
 static void
@@ -307,13 +172,13 @@ json_one(struct esg_buf *b, const struct esg_questionnaire *q,
 		json_score(b, q, c, x, y);
 	}
 	esg_buf_puts(b, "],\n      \"sections\": [");
-	for (size_t c = 1 + q->npillars; c < ncols(q); c++) {
+	for (size_t c = 1 + q->npillars; c < esg_compare_ncols(q); c++) {
 		esg_buf_puts(b, c > 1 + q->npillars ? ",\n        " : "");
 		json_score(b, q, c, x, y);
 	}
 	esg_buf_puts(b, "],\n      \"obligations\": [");
 	for (size_t i = 0; i < q->nobligations; i++) {
-		const char *ch = obligation_change(x->obligation[i], y->obligation[i]);
+		const char *ch = esg_obligation_change(x->obligation[i], y->obligation[i]);
 
 		esg_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
 		esg_json_str(b, q->obligations[i].id);
@@ -346,7 +211,7 @@ json_ids(struct esg_buf *b, const struct esg_snaps *s, const struct esg_snaps *o
 
 	esg_buf_putc(b, '[');
 	for (size_t i = 0; i < s->n; i++)
-		if (find(other, s->v[i].id) == NULL) {
+		if (esg_snaps_find(other, s->v[i].id) == NULL) {
 			esg_buf_puts(b, n++ ? ", " : "");
 			esg_json_str(b, s->v[i].id);
 		}
@@ -366,7 +231,7 @@ esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
 	esg_json_str(b, after->name);
 	esg_buf_printf(b, ", \"sha256\": \"%s\"},\n  \"respondents\": [", after->sha256);
 	for (size_t i = 0; q && i < after->n; i++) {
-		const struct esg_snap *x = find(before, after->v[i].id);
+		const struct esg_snap *x = esg_snaps_find(before, after->v[i].id);
 
 		if (x == NULL)
 			continue;

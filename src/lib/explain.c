@@ -13,6 +13,7 @@
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
+#include "esgdiag/text.h"
 #include "i18n.h"
 
 struct sums {
@@ -51,105 +52,177 @@ pillar_sums(const struct esg_result *r, size_t p)
 
 /* Why field i does not count, or NULL when it does. */
 static const char *
-exclusion(const struct esg_result *r, size_t i, struct esg_buf *b)
+exclusion(const struct esg_result *r, size_t i, bool french, struct esg_buf *b)
 {
 	const struct esg_field *f = &r->q->fields[i];
 
 	if (r->counts[i])
 		return NULL;
-	if (r->when[i] != ESG_TRUE)
-		esg_buf_printf(b, _("not applicable: its condition `%s` is %s"),
-		    f->when_src, r->when[i] == ESG_FALSE ? _("false") : _("unknown"));
+	if (r->when[i] != ESG_TRUE) {
+		struct esg_buf w = ESG_BUF_INIT;
+
+		esg_cond_words(&w, f->when, r->q, french);
+		esg_buf_printf(b, r->when[i] == ESG_FALSE ? _("not applicable: it "
+		    "applies only when %s, which is not the case") : _("not "
+		    "applicable: it applies only when %s, which is not known"),
+		    esg_buf_str(&w));
+		esg_buf_release(&w);
+	}
 	else
 		esg_buf_puts(b, _("answered \"not applicable\" (na)"));
 	return esg_buf_str(b);
 }
 
+/* Appends x with decimals digits (ESG_NUM_SHORTEST: as short as exact). */
 static void
-question_text(struct esg_buf *b, const struct esg_result *r, size_t i,
-    struct sums sec, size_t width)
+num(struct esg_buf *b, const struct esg_render_opts *o, double x, int decimals)
+{
+	esg_num_human(b, x, decimals, o->french);
+}
+
+/* "score 0,5000, weight 1, Environnement × 1" */
+static void
+weights(struct esg_buf *b, const struct esg_result *r, size_t i,
+    const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = r->q;
 	const struct esg_field *f = &q->fields[i];
-	struct esg_buf t = ESG_BUF_INIT, v = ESG_BUF_INIT;
 
-	esg_render_answer(&v, r, i);
-	esg_buf_printf(&t, "%s: %s", f->id, v.len ? esg_buf_str(&v) :
-	    r->ans->a[i].state == ESG_A_EMPTY ? _("(unanswered)") : "");
-	esg_render_wrap(b, "  ", 4, esg_buf_str(&t), width);
-	esg_buf_reset(&t);
-	if (exclusion(r, i, &t) != NULL) {
-		esg_render_wrap(b, _("    excluded, "), 4, esg_buf_str(&t), width);
-		goto out;
-	}
-	esg_buf_printf(b, _("    score %.4f, weight %g"), r->s[i], f->weight);
+	esg_buf_printf(b, "%s ", _("score"));
+	num(b, o, r->s[i], 4);
+	esg_buf_printf(b, ", %s ", _("weight"));
+	num(b, o, f->weight, ESG_NUM_SHORTEST);
 	for (size_t p = 0; p < q->npillars; p++)
-		if (f->factor[p] > 0)
-			esg_buf_printf(b, ", %s ×%g", q->pillars[p].id, f->factor[p]);
-	esg_buf_printf(b, _("; adds %.2f to the section"), sec.den > 0 ?
-	    100 * f->weight * r->s[i] / sec.den : 0);
+		if (f->factor[p] > 0) {
+			esg_buf_printf(b, ", %s × ", q->pillars[p].label);
+			num(b, o, f->factor[p], ESG_NUM_SHORTEST);
+		}
+}
+
+/* "adds 12,50 to the section, 6,25 to Environnement" */
+static void
+contributions(struct esg_buf *b, const struct esg_result *r, size_t i,
+    struct sums sec, const struct esg_render_opts *o)
+{
+	const struct esg_questionnaire *q = r->q;
+	const struct esg_field *f = &q->fields[i];
+	struct esg_buf t = ESG_BUF_INIT;
+
+	num(&t, o, sec.den > 0 ? 100 * f->weight * r->s[i] / sec.den : 0, 2);
+	esg_buf_printf(b, _("adds %s to the section"), esg_buf_str(&t));
 	for (size_t p = 0; p < q->npillars; p++) {
 		struct sums ps = pillar_sums(r, p);
 
-		if (f->factor[p] > 0 && ps.den > 0)
-			esg_buf_printf(b, _(", %.2f to %s"), 100 * f->weight *
-			    f->factor[p] * r->s[i] / ps.den, q->pillars[p].id);
+		if (f->factor[p] <= 0 || ps.den <= 0)
+			continue;
+		esg_buf_reset(&t);
+		num(&t, o, 100 * f->weight * f->factor[p] * r->s[i] / ps.den, 2);
+		esg_buf_printf(b, _(", %s to %s"), esg_buf_str(&t), q->pillars[p].label);
 	}
-	esg_buf_putc(b, '\n');
-out:
+	esg_buf_release(&t);
+}
+
+static void
+question_text(struct esg_buf *b, const struct esg_result *r, size_t i,
+    struct sums sec, const struct esg_render_opts *o)
+{
+	const struct esg_field *f = &r->q->fields[i];
+	struct esg_buf t = ESG_BUF_INIT, v = ESG_BUF_INIT;
+	size_t width = o->width ? o->width : 80;
+
+	esg_render_answer(&v, r, i, o->french);
+	esg_render_wrap(b, "  ", 4, f->label, width);
+	esg_buf_printf(&t, _("answer: %s"), v.len ? esg_buf_str(&v) :
+	    r->ans->a[i].state == ESG_A_EMPTY ? _("(unanswered)") : "");
+	esg_render_wrap(b, "    ", 6, esg_buf_str(&t), width);
+	esg_buf_reset(&t);
+	if (exclusion(r, i, o->french, &t) != NULL)
+		esg_render_wrap(b, _("    excluded, "), 6, esg_buf_str(&t), width);
+	else {
+		weights(&t, r, i, o);
+		esg_render_wrap(b, "    ", 6, esg_buf_str(&t), width);
+		esg_buf_reset(&t);
+		contributions(&t, r, i, sec, o);
+		esg_render_wrap(b, "    ", 6, esg_buf_str(&t), width);
+	}
 	esg_buf_release(&t);
 	esg_buf_release(&v);
 }
 
 static void
-formula(struct esg_buf *b, const char *what, struct sums t, double score)
+formula(struct esg_buf *b, const char *what, struct sums t, double score,
+    const struct esg_render_opts *o)
 {
-	if (t.den > 0)
-		esg_buf_printf(b, "%s = 100 × %.4f / %.4f = %.2f\n", what, t.num, t.den,
-		    score);
-	else
+	if (t.den <= 0) {
 		esg_buf_printf(b, _("%s: nothing applies, no score\n"), what);
+		return;
+	}
+	esg_buf_printf(b, "%s = 100 × ", what);
+	num(b, o, t.num, 4);
+	esg_buf_puts(b, " / ");
+	num(b, o, t.den, 4);
+	esg_buf_puts(b, " = ");
+	num(b, o, score, 2);
+	esg_buf_putc(b, '\n');
+}
+
+static void
+overall_text(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o)
+{
+	const struct esg_questionnaire *q = r->q;
+	double wsum = 0;
+	size_t shown = 0;
+
+	esg_buf_printf(b, "\n%s\n  ", _("Overall: Σ pillar weight × pillar / Σ "
+	    "pillar weight, over pillars with a score"));
+	for (size_t p = 0; p < q->npillars; p++) {
+		if (esg_score_is_null(r->pillar[p]))
+			continue;
+		esg_buf_puts(b, shown++ ? " + " : "(");
+		num(b, o, q->pillars[p].weight, ESG_NUM_SHORTEST);
+		esg_buf_puts(b, " × ");
+		num(b, o, r->pillar[p], 4);
+		wsum += q->pillars[p].weight;
+	}
+	if (esg_score_is_null(r->overall)) {
+		esg_buf_printf(b, "%s\n", _("no pillar has a score: no overall score"));
+		return;
+	}
+	esg_buf_puts(b, ") / ");
+	num(b, o, wsum, ESG_NUM_SHORTEST);
+	esg_buf_puts(b, " = ");
+	num(b, o, r->overall, 2);
+	esg_buf_putc(b, '\n');
 }
 
 void
-esg_explain_text(struct esg_buf *b, const struct esg_result *r, size_t width)
+esg_explain_text(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = r->q;
 	struct esg_buf t = ESG_BUF_INIT;
-	double wsum = 0;
-	size_t shown = 0;
 
 	esg_buf_printf(b, _("How the scores of %s were reached\n"), r->ans->id);
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct esg_section *sec = &q->sections[s];
 		struct sums ss = section_sums(r, s);
 
-		esg_buf_printf(b, "\n%s [%s]\n", sec->title, sec->id);
+		esg_buf_printf(b, "\n%s %s\n", _("Section"), sec->title);
 		for (size_t i = sec->first; i < sec->first + sec->count; i++)
 			if (esg_field_scored(&q->fields[i]))
-				question_text(b, r, i, ss, width);
+				question_text(b, r, i, ss, o);
 		esg_buf_reset(&t);
-		esg_buf_printf(&t, _("  section %s"), sec->id);
-		formula(b, esg_buf_str(&t), ss, r->section[s]);
+		esg_buf_printf(&t, _("  section %s"), sec->title);
+		formula(b, esg_buf_str(&t), ss, r->section[s], o);
 	}
 	esg_buf_printf(b, "\n%s\n", _("Pillars: 100 × Σ weight × factor × score / Σ weight × factor"));
 	for (size_t p = 0; p < q->npillars; p++) {
 		esg_buf_reset(&t);
-		esg_buf_printf(&t, "  %s %s", q->pillars[p].id, q->pillars[p].label);
-		formula(b, esg_buf_str(&t), pillar_sums(r, p), r->pillar[p]);
+		esg_buf_printf(&t, "  %s", q->pillars[p].label);
+		formula(b, esg_buf_str(&t), pillar_sums(r, p), r->pillar[p], o);
 	}
-	esg_buf_printf(b, "\n%s\n  ", _("Overall: Σ pillar weight × pillar / Σ pillar weight, over pillars with a score"));
-	for (size_t p = 0; p < q->npillars; p++) {
-		if (esg_score_is_null(r->pillar[p]))
-			continue;
-		esg_buf_printf(b, "%s%g × %.4f", shown++ ? " + " : "(",
-		    q->pillars[p].weight, r->pillar[p]);
-		wsum += q->pillars[p].weight;
-	}
-	if (esg_score_is_null(r->overall))
-		esg_buf_printf(b, "%s\n", _("no pillar has a score: no overall score"));
-	else
-		esg_buf_printf(b, ") / %g = %.2f\n", wsum, r->overall);
+	overall_text(b, r, o);
 	esg_buf_release(&t);
 }
 

@@ -141,6 +141,29 @@ esg_render_level_index(const struct esg_questionnaire *q, double x)
 	return k;
 }
 
+/* Whether s[0..n) is a mark French sets after a space: ? ! : ; ». */
+static bool
+high_mark(const char *s, size_t n)
+{
+	return (n == 1 && strchr("?!:;", *s) != NULL) ||
+	    (n == 2 && memcmp(s, "»", 2) == 0);
+}
+
+/*
+ * The length of the word at s, with the marks that follow it after a
+ * space ("environnemental ?"), which must never begin a line.
+ */
+static size_t
+word_len(const char *s)
+{
+	size_t wl = strcspn(s, " \n\t"), next;
+
+	while (s[wl] == ' ' && (next = strcspn(s + wl + 1, " \n\t")) > 0 &&
+	    high_mark(s + wl + 1, next))
+		wl += 1 + next;
+	return wl;
+}
+
 void
 esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
     const char *text, size_t width)
@@ -152,7 +175,7 @@ esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
 	if (width < indent + 20)
 		width = indent + 20;
 	while (*s) {
-		size_t wl = strcspn(s, " \n\t"), w = esg_utf8_width(s, wl);
+		size_t wl = word_len(s), w = esg_utf8_width(s, wl);
 
 		if (col > start && col + 1 + w > width) {
 			esg_buf_putc(b, '\n');
@@ -172,30 +195,49 @@ esg_render_wrap(struct esg_buf *b, const char *lead, size_t indent,
 }
 
 void
-esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i)
+esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i,
+    bool french)
 {
 	const struct esg_field *f = &r->q->fields[i];
 	const struct esg_answer *a = &r->ans->a[i];
 
-	if (a->state != ESG_A_VALUE || f->type == ESG_QTYPE_NUMBER ||
-	    f->type == ESG_QTYPE_TEXT) {
-		esg_cell_format(b, f, a);
-		if (a->state == ESG_A_VALUE && f->unit)
+	switch (a->state) {
+	case ESG_A_EMPTY: return;
+	case ESG_A_UNKNOWN: esg_buf_puts(b, _("don't know")); return;
+	case ESG_A_NA: esg_buf_puts(b, _("not applicable")); return;
+	case ESG_A_VALUE: break;
+	}
+	switch (f->type) {
+	case ESG_QTYPE_NUMBER:
+		esg_num_human(b, a->num, ESG_NUM_SHORTEST, french);
+		if (f->unit)
 			esg_buf_printf(b, " %s", f->unit);
 		return;
-	}
-	if (f->type == ESG_QTYPE_MULTI) {
+	case ESG_QTYPE_TEXT:
+		esg_buf_puts(b, a->text);
+		return;
+	case ESG_QTYPE_MULTI:
 		for (size_t k = 0, n = 0; k < f->noptions; k++)
 			if (a->sel[k])
 				esg_buf_printf(b, "%s%s", n++ ? " ; " : "",
 				    f->options[k].label);
 		return;
-	}
-	if (f->type == ESG_QTYPE_SCALE && f->options[a->opt].label == NULL) {
-		esg_buf_printf(b, "%s / %d", f->options[a->opt].value, f->max);
-		return;
+	case ESG_QTYPE_SCALE:
+		if (f->options[a->opt].label == NULL) {
+			esg_buf_printf(b, "%s / %d", f->options[a->opt].value, f->max);
+			return;
+		}
+		break;
+	default:
+		break;
 	}
 	esg_buf_puts(b, f->options[a->opt].label);
+}
+
+void
+esg_render_score(struct esg_buf *b, const struct esg_render_opts *o, double x)
+{
+	esg_num_human(b, x, 2, o->french);
 }
 
 bool
@@ -249,21 +291,86 @@ esg_xml_str(struct esg_buf *b, const char *s)
 	}
 }
 
-void
-esg_render_pad(struct esg_buf *b, const char *s, size_t w)
+const char *
+esg_render_cell(struct esg_buf *b, const char *s, size_t w)
 {
-	size_t n = strlen(s), width = esg_utf8_width(s, n), cols = 0, i = 0;
+	size_t used = 0, cols = 0;
 
-	if (width <= w) {
-		esg_buf_puts(b, s);
-		esg_buf_repeat(b, " ", w - width);
-		return;
-	}
-	for (; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cols > (w > 3 ? w - 3 : 0))
+	while (*s == ' ')
+		s++;
+	/* Whole words while they fit; a first word wider than w goes whole. */
+	while (s[used] != '\0') {
+		size_t start = used == 0 ? 0 : used + 1,
+		    wl = strcspn(s + start, " "),
+		    add = esg_utf8_width(s + start, wl) + (used == 0 ? 0 : 1);
+
+		if (used > 0 && cols + add > w)
 			break;
-	esg_buf_add(b, s, i);
-	esg_buf_repeat(b, ".", w > 3 ? 3 : w);
+		used = start + wl;
+		cols += add;
+	}
+	esg_buf_add(b, s, used);
+	if (cols < w)
+		esg_buf_repeat(b, " ", w - cols);
+	s += used;
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+void
+esg_render_right(struct esg_buf *b, const char *s, size_t w)
+{
+	size_t n = esg_utf8_width(s, strlen(s));
+
+	esg_buf_repeat(b, " ", n < w ? w - n : 0);
+	esg_buf_puts(b, s);
+}
+
+void
+esg_render_cell_rest(struct esg_buf *b, const char *rest, size_t indent,
+    size_t w)
+{
+	while (*rest) {
+		esg_buf_repeat(b, " ", indent);
+		rest = esg_render_cell(b, rest, w);
+		while (b->len > 0 && b->data[b->len - 1] == ' ')
+			b->data[--b->len] = '\0';
+		esg_buf_putc(b, '\n');
+	}
+}
+
+/* The first obligation not met that this sheet helps to meet, or NULL. */
+static const struct esg_obligation *
+unmet_obligation(const struct esg_result *r, size_t sheet)
+{
+	for (size_t i = 0; i < r->q->nobligations; i++)
+		if (r->q->obligations[i].sheet == sheet &&
+		    r->obligation[i] == ESG_OBL_NON_COMPLIANT)
+			return &r->q->obligations[i];
+	return NULL;
+}
+
+void
+esg_render_why(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_rec *rec, const struct esg_render_opts *o)
+{
+	const struct esg_obligation *ob = rec->obligation ?
+	    unmet_obligation(r, rec->sheet) : NULL;
+	struct esg_buf n = ESG_BUF_INIT;
+
+	esg_render_score(&n, o, rec->gain);
+	if (ob != NULL && esg_round2(rec->gain) <= 0)
+		esg_buf_printf(b, _("Why: helps meet an obligation that is not met, "
+		    "\"%s\"."), ob->title);
+	else if (ob != NULL)
+		esg_buf_printf(b, _("Why: helps meet an obligation that is not met, "
+		    "\"%s\" (could add %s points to the overall score)."), ob->title,
+		    esg_buf_str(&n));
+	else
+		esg_buf_printf(b, _("Why: could add %s points to the overall score."),
+		    esg_buf_str(&n));
+	esg_buf_release(&n);
 }
 
 const char *

@@ -41,8 +41,11 @@ static const char css[] =
     ".why{font-style:italic}dl.profile{display:grid;grid-template-columns:"
     "max-content 1fr;gap:.2rem 1rem}dl.profile dt{font-weight:bold}"
     "dl.profile dd{margin:0}\n"
+    "figure{margin:.5rem 0}figure svg{max-width:100%;height:auto}"
+    "table.narrow{width:auto}\n"
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;padding:0;"
-    "font-size:10.5pt}section.respondent{break-after:page}a{color:inherit}}\n";
+    "font-size:10.5pt}section.respondent{break-after:page}a{color:inherit}"
+    "figure,tr{break-inside:avoid}h3{break-after:avoid}}\n";
 
 static void __attribute__((format(printf, 2, 3)))
 text(struct esg_buf *b, const char *fmt, ...)
@@ -61,11 +64,11 @@ void
 esg_html_begin(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o)
 {
-	(void)o;
+	/* The language of the page's own words, those of the messages. */
 	esg_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>",
-	    q->language ? q->language : "fr");
+	    o->french ? "fr" : "en");
 	esg_xml_str(b, q->title);
 	esg_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
 	    css);
@@ -83,15 +86,50 @@ level_class(const struct esg_questionnaire *q, double x)
 	return k < 0 || q->nlevels < 2 ? 2 : (int)((size_t)k * 3 / (q->nlevels - 1));
 }
 
+/*
+ * A pillar's label at the end of its axis, wrapped on words in lines of
+ * about 16 characters (tspan lines) so that long labels stay in the figure.
+ */
+static void
+axis_label(struct esg_buf *b, const char *label, double x, double y, double a)
+{
+	struct esg_buf line = ESG_BUF_INIT;
+	const char *rest = label;
+	size_t nlines = 0;
+
+	for (const char *t = label; *t; nlines++)
+		t = esg_render_cell(&line, t, 16);
+	/* Lines above the axis end grow upwards, those below downwards. */
+	if (sin(a) < -0.2)
+		y -= 14.0 * (double)(nlines - 1);
+	else if (fabs(sin(a)) <= 0.2)
+		y -= 7.0 * (double)(nlines - 1);
+	esg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" "
+	    "text-anchor=\"%s\" fill=\"#1a1a1a\">", x, y + 4,
+	    fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end");
+	for (size_t i = 0; *rest; i++) {
+		esg_buf_reset(&line);
+		rest = esg_render_cell(&line, rest, 16);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		esg_buf_printf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x, i ? "14" : "0");
+		esg_xml_str(b, esg_buf_str(&line));
+		esg_buf_puts(b, "</tspan>");
+	}
+	esg_buf_puts(b, "</text>\n");
+	esg_buf_release(&line);
+}
+
 /* A radar of the pillars; with fewer than three there is no polygon to draw. */
 static void
-radar(struct esg_buf *b, const struct esg_result *r, size_t n)
+radar(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o, size_t n)
 {
 	const struct esg_questionnaire *q = r->q;
-	const double cx = 160, cy = 150, R = 100, pi = 3.14159265358979323846;
+	const double cx = 200, cy = 150, R = 100, pi = 3.14159265358979323846;
 
 	esg_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"320\" height=\"300\" viewBox=\"0 0 320 300\" role=\"img\" "
+	    "width=\"400\" height=\"300\" viewBox=\"0 0 400 300\" role=\"img\" "
 	    "aria-labelledby=\"radar-t%zu radar-d%zu\">\n<title id=\"radar-t%zu\">",
 	    n, n, n);
 	text(b, _("Scores by pillar"));
@@ -100,8 +138,11 @@ radar(struct esg_buf *b, const struct esg_result *r, size_t n)
 		esg_xml_str(b, q->pillars[p].label);
 		if (esg_score_is_null(r->pillar[p]))
 			text(b, _(": no score. "));
-		else
-			esg_buf_printf(b, ": %.2f. ", r->pillar[p]);
+		else {
+			esg_buf_puts(b, ": ");
+			esg_render_score(b, o, r->pillar[p]);
+			esg_buf_puts(b, ". ");
+		}
 	}
 	esg_buf_puts(b, "</desc>\n");
 	for (int ring = 1; ring <= 5; ring++) {
@@ -125,13 +166,9 @@ radar(struct esg_buf *b, const struct esg_result *r, size_t n)
 	esg_buf_puts(b, "\"/>\n");
 	for (size_t p = 0; p < q->npillars; p++) {
 		double a = -pi / 2 + 2 * pi * (double)p / (double)q->npillars;
-		double x = cx + (R + 18) * cos(a), y = cy + (R + 18) * sin(a) + 4;
 
-		esg_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" "
-		    "text-anchor=\"%s\" fill=\"#1a1a1a\">", x, y,
-		    fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end");
-		esg_xml_str(b, q->pillars[p].id);
-		esg_buf_puts(b, "</text>\n");
+		axis_label(b, q->pillars[p].label, cx + (R + 14) * cos(a),
+		    cy + (R + 14) * sin(a), a);
 	}
 	esg_buf_puts(b, "</svg>\n</figure>\n");
 }
@@ -159,9 +196,10 @@ table_head(struct esg_buf *b, const char *const *cols, size_t n,
 }
 
 static void
-score_row(struct esg_buf *b, const struct esg_questionnaire *q,
-    const char *label, double x, bool bars)
+score_row(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o, const char *label, double x, bool bars)
 {
+	const struct esg_questionnaire *q = r->q;
 	const char *level = esg_render_level(q, x);
 
 	esg_buf_puts(b, "<tr><th scope=\"row\">");
@@ -172,7 +210,9 @@ score_row(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_puts(b, bars ? "</td><td></td></tr>\n" : "</td></tr>\n");
 		return;
 	}
-	esg_buf_printf(b, "</th><td class=\"num\">%.2f</td><td>", x);
+	esg_buf_puts(b, "</th><td class=\"num\">");
+	esg_render_score(b, o, x);
+	esg_buf_puts(b, "</td><td>");
 	esg_xml_str(b, level ? level : "");
 	esg_buf_puts(b, "</td>");
 	if (bars)
@@ -183,7 +223,7 @@ score_row(struct esg_buf *b, const struct esg_questionnaire *q,
 }
 
 static void
-profile(struct esg_buf *b, const struct esg_result *r)
+profile(struct esg_buf *b, const struct esg_result *r, bool french)
 {
 	const struct esg_questionnaire *q = r->q;
 
@@ -193,9 +233,9 @@ profile(struct esg_buf *b, const struct esg_result *r)
 	for (size_t i = 0; i < q->nprofile; i++) {
 		struct esg_buf v = ESG_BUF_INIT;
 
-		esg_render_answer(&v, r, i);
+		esg_render_answer(&v, r, i, french);
 		esg_buf_puts(b, "<dt>");
-		esg_xml_str(b, q->fields[i].id);
+		esg_xml_str(b, q->fields[i].label);
 		esg_buf_puts(b, "</dt><dd>");
 		esg_xml_str(b, v.len ? esg_buf_str(&v) : "—");
 		esg_buf_puts(b, "</dd>\n");
@@ -205,7 +245,8 @@ profile(struct esg_buf *b, const struct esg_result *r)
 }
 
 static void
-scores(struct esg_buf *b, const struct esg_result *r, size_t n)
+scores(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o, size_t n)
 {
 	const struct esg_questionnaire *q = r->q;
 
@@ -213,19 +254,19 @@ scores(struct esg_buf *b, const struct esg_result *r, size_t n)
 	text(b, _("Maturity"));
 	esg_buf_puts(b, "</h3>\n<div class=\"summary\">\n");
 	if (q->npillars >= 3)
-		radar(b, r, n);
+		radar(b, r, o, n);
 	table_head(b, (const char *[]){ _("Pillar"), _("Score"), _("Level") }, 3,
 	    NULL);
-	score_row(b, q, _("Overall"), r->overall, false);
+	score_row(b, r, o, _("Overall"), r->overall, false);
 	for (size_t p = 0; p < q->npillars; p++)
-		score_row(b, q, q->pillars[p].label, r->pillar[p], false);
+		score_row(b, r, o, q->pillars[p].label, r->pillar[p], false);
 	esg_buf_puts(b, "</tbody>\n</table>\n</div>\n<h3>");
 	text(b, _("Sections"));
 	esg_buf_puts(b, "</h3>\n");
 	table_head(b, (const char *[]){ _("Section"), _("Score"), _("Level") }, 3,
 	    _("Bar"));
 	for (size_t s = 0; s < q->nsections; s++)
-		score_row(b, q, q->sections[s].title, r->section[s], true);
+		score_row(b, r, o, q->sections[s].title, r->section[s], true);
 	esg_buf_puts(b, "</tbody>\n</table>\n<p>");
 	text(b, _("Coverage: %zu of %zu scored questions apply: %zu answered, "
 	    "%zu unknown, %zu unanswered (%zu not applicable)."), r->cov.applicable,
@@ -277,20 +318,19 @@ html_list(struct esg_buf *b, const char *title, const char **items, size_t n)
 }
 
 static void
-sheet(struct esg_buf *b, const struct esg_result *r, size_t i)
+sheet(struct esg_buf *b, const struct esg_result *r, size_t i,
+    const struct esg_render_opts *o)
 {
 	const struct esg_rec *rec = &r->recs[i];
 	const struct esg_sheet *s = &r->q->sheets[rec->sheet];
+	struct esg_buf why = ESG_BUF_INIT;
 
 	esg_buf_printf(b, "<article class=\"sheet\">\n<h4>%zu. ", i + 1);
 	esg_xml_str(b, s->title);
 	esg_buf_puts(b, "</h4>\n<p class=\"why\">");
-	if (rec->obligation)
-		text(b, _("Why: needed to meet a legal obligation (could add %.2f "
-		    "points)."), rec->gain);
-	else
-		text(b, _("Why: could add %.2f points to the overall score."),
-		    rec->gain);
+	esg_render_why(&why, r, rec, o);
+	esg_xml_str(b, esg_buf_str(&why));
+	esg_buf_release(&why);
 	esg_buf_puts(b, "</p>\n<p>");
 	esg_xml_str(b, s->objective);
 	esg_buf_puts(b, "</p>\n");
@@ -317,7 +357,7 @@ sheet(struct esg_buf *b, const struct esg_result *r, size_t i)
 }
 
 static void
-notes(struct esg_buf *b, const struct esg_result *r)
+notes(struct esg_buf *b, const struct esg_result *r, bool french)
 {
 	if (!esg_render_has_notes(r))
 		return;
@@ -329,12 +369,13 @@ notes(struct esg_buf *b, const struct esg_result *r)
 
 		if (r->ans->a[i].note == NULL)
 			continue;
-		esg_render_answer(&v, r, i);
+		esg_render_answer(&v, r, i, french);
 		esg_buf_puts(b, "<li><strong>");
-		esg_xml_str(b, r->q->fields[i].id);
+		esg_xml_str(b, r->q->fields[i].label);
 		esg_buf_puts(b, "</strong> (");
 		esg_xml_str(b, esg_buf_str(&v));
-		esg_buf_puts(b, ") : ");
+		esg_buf_puts(b, ")");
+		text(b, _(": "));
 		esg_xml_str(b, r->ans->a[i].note);
 		esg_buf_puts(b, "</li>\n");
 		esg_buf_release(&v);
@@ -352,8 +393,8 @@ esg_html_respondent(struct esg_buf *b, const struct esg_result *r,
 	    "<h2 id=\"r%zu\">", n, n);
 	text(b, _("Respondent %s"), r->ans->id);
 	esg_buf_puts(b, "</h2>\n");
-	profile(b, r);
-	scores(b, r, n);
+	profile(b, r, o->french);
+	scores(b, r, o, n);
 	obligations(b, r);
 	esg_buf_puts(b, "<h3>");
 	text(b, _("Recommended action sheets"));
@@ -364,8 +405,8 @@ esg_html_respondent(struct esg_buf *b, const struct esg_result *r,
 		esg_buf_puts(b, "</p>\n");
 	}
 	for (size_t i = 0; i < nrecs; i++)
-		sheet(b, r, i);
-	notes(b, r);
+		sheet(b, r, i, o);
+	notes(b, r, o->french);
 	esg_buf_puts(b, "</section>\n");
 }
 
@@ -376,7 +417,7 @@ esg_html_end(struct esg_buf *b, const struct esg_questionnaire *q,
 	(void)q;
 	(void)count;
 	if (o->agg != NULL)
-		esg_agg_html(b, o->agg);
+		esg_agg_html(b, o->agg, o);
 	esg_buf_puts(b, "</main>\n<footer><p class=\"meta\">");
 	text(b, _("Made with esgdiag."));
 	esg_buf_puts(b, "</p></footer>\n</body>\n</html>\n");

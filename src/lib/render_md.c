@@ -29,18 +29,20 @@ cell(struct esg_buf *b, const char *s)
 }
 
 static void
-score_row(struct esg_buf *b, const struct esg_questionnaire *q,
-    const char *label, double x, bool strong)
+score_row(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o, const char *label, double x, bool strong)
 {
-	const char *level = esg_render_level(q, x);
+	const char *level = esg_render_level(r->q, x);
 
 	esg_buf_puts(b, strong ? "| **" : "| ");
 	cell(b, label);
 	esg_buf_puts(b, strong ? "** | " : " | ");
-	if (esg_score_is_null(x))
+	if (esg_score_is_null(x)) {
 		esg_buf_puts(b, "— | — |\n");
-	else
-		esg_buf_printf(b, "%.2f | %s |\n", x, level ? level : "");
+		return;
+	}
+	esg_render_score(b, o, x);
+	esg_buf_printf(b, " | %s |\n", level ? level : "");
 }
 
 void
@@ -53,7 +55,7 @@ esg_md_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 }
 
 static void
-profile(struct esg_buf *b, const struct esg_result *r)
+profile(struct esg_buf *b, const struct esg_result *r, bool french)
 {
 	const struct esg_questionnaire *q = r->q;
 
@@ -63,8 +65,10 @@ profile(struct esg_buf *b, const struct esg_result *r)
 	for (size_t i = 0; i < q->nprofile; i++) {
 		struct esg_buf v = ESG_BUF_INIT;
 
-		esg_render_answer(&v, r, i);
-		esg_buf_printf(b, "| %s | ", q->fields[i].id);
+		esg_render_answer(&v, r, i, french);
+		esg_buf_puts(b, "| ");
+		cell(b, q->fields[i].label);
+		esg_buf_puts(b, " | ");
 		cell(b, v.len ? esg_buf_str(&v) : "—");
 		esg_buf_puts(b, " |\n");
 		esg_buf_release(&v);
@@ -72,19 +76,20 @@ profile(struct esg_buf *b, const struct esg_result *r)
 }
 
 static void
-scores(struct esg_buf *b, const struct esg_result *r)
+scores(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = r->q;
 
 	esg_buf_printf(b, "\n### %s\n\n| | %s | %s |\n|---|---:|---|\n",
 	    _("Maturity"), _("Score"), _("Level"));
-	score_row(b, q, _("Overall"), r->overall, true);
+	score_row(b, r, o, _("Overall"), r->overall, true);
 	for (size_t p = 0; p < q->npillars; p++)
-		score_row(b, q, q->pillars[p].label, r->pillar[p], false);
+		score_row(b, r, o, q->pillars[p].label, r->pillar[p], false);
 	esg_buf_printf(b, "\n### %s\n\n| %s | %s | %s |\n|---|---:|---|\n",
 	    _("Sections"), _("Section"), _("Score"), _("Level"));
 	for (size_t s = 0; s < q->nsections; s++)
-		score_row(b, q, q->sections[s].title, r->section[s], false);
+		score_row(b, r, o, q->sections[s].title, r->section[s], false);
 	esg_buf_printf(b, _("\n**Coverage:** %zu of %zu scored questions apply: "
 	    "%zu answered, %zu unknown, %zu unanswered (%zu not applicable).\n"),
 	    r->cov.applicable, r->cov.applicable + r->cov.not_applicable,
@@ -151,17 +156,14 @@ recommendations(struct esg_buf *b, const struct esg_result *r,
 
 		snprintf(h, sizeof h, "#### %zu.", i + 1);
 		esg_md_sheet(b, &r->q->sheets[rec->sheet], h);
-		if (rec->obligation)
-			esg_buf_printf(b, _("\n*Why: needed to meet a legal obligation "
-			    "(could add %.2f points).*\n"), rec->gain);
-		else
-			esg_buf_printf(b, _("\n*Why: could add %.2f points to the "
-			    "overall score.*\n"), rec->gain);
+		esg_buf_puts(b, "\n*");
+		esg_render_why(b, r, rec, o);
+		esg_buf_puts(b, "*\n");
 	}
 }
 
 static void
-notes(struct esg_buf *b, const struct esg_result *r)
+notes(struct esg_buf *b, const struct esg_result *r, bool french)
 {
 	if (!esg_render_has_notes(r))
 		return;
@@ -171,8 +173,9 @@ notes(struct esg_buf *b, const struct esg_result *r)
 
 		if (r->ans->a[i].note == NULL)
 			continue;
-		esg_render_answer(&v, r, i);
-		esg_buf_printf(b, "- **%s** (%s): %s\n", r->q->fields[i].id,
+		esg_render_answer(&v, r, i, french);
+		/* TRANSLATORS: a question, its answer and the note given for it. */
+		esg_buf_printf(b, _("- **%s** (%s): %s\n"), r->q->fields[i].label,
 		    esg_buf_str(&v), r->ans->a[i].note);
 		esg_buf_release(&v);
 	}
@@ -184,11 +187,11 @@ esg_md_respondent(struct esg_buf *b, const struct esg_result *r,
 {
 	(void)n;
 	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), r->ans->id);
-	profile(b, r);
-	scores(b, r);
+	profile(b, r, o->french);
+	scores(b, r, o);
 	obligations(b, r);
 	recommendations(b, r, o);
-	notes(b, r);
+	notes(b, r, o->french);
 }
 
 void
@@ -198,7 +201,7 @@ esg_md_end(struct esg_buf *b, const struct esg_questionnaire *q,
 	(void)q;
 	(void)count;
 	if (o->agg != NULL)
-		esg_agg_markdown(b, o->agg);
+		esg_agg_markdown(b, o->agg, o);
 }
 
 static void

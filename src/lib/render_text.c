@@ -73,20 +73,27 @@ score_line(struct esg_buf *b, const struct layout *l,
     const struct esg_questionnaire *q, const char *label, double x)
 {
 	int k = esg_render_level_index(q, x);
+	struct esg_buf num = ESG_BUF_INIT;
+	const char *rest;
 
 	esg_buf_puts(b, "  ");
-	esg_render_pad(b, label, l->label);
+	rest = esg_render_cell(b, label, l->label);
 	esg_buf_putc(b, ' ');
 	if (esg_score_is_null(x)) {
 		esg_buf_repeat(b, " ", l->bar);
 		esg_buf_printf(b, "     -  %s\n", _("no score (nothing applies)"));
-		return;
+	} else {
+		if (l->o->color)
+			esg_buf_puts(b, level_color(q, k));
+		bar(b, l, esg_round2(x));
+		esg_render_score(&num, l->o, x);
+		esg_buf_repeat(b, " ", 7 - esg_utf8_width(num.data, num.len));
+		esg_buf_printf(b, "%s  %s", esg_buf_str(&num),
+		    k >= 0 ? q->levels[k].label : "");
+		esg_buf_puts(b, l->o->color ? "\033[0m\n" : "\n");
 	}
-	if (l->o->color)
-		esg_buf_puts(b, level_color(q, k));
-	bar(b, l, esg_round2(x));
-	esg_buf_printf(b, " %6.2f  %s", x, k >= 0 ? q->levels[k].label : "");
-	esg_buf_puts(b, l->o->color ? "\033[0m\n" : "\n");
+	esg_render_cell_rest(b, rest, 2, l->label);
+	esg_buf_release(&num);
 }
 
 void
@@ -99,17 +106,21 @@ esg_text_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 }
 
 static void
-profile(struct esg_buf *b, const struct esg_result *r)
+profile(struct esg_buf *b, const struct esg_result *r, const struct layout *l)
 {
 	const struct esg_questionnaire *q = r->q;
+	struct esg_buf t = ESG_BUF_INIT;
 
 	for (size_t i = 0; i < q->nprofile; i++) {
-		esg_buf_printf(b, "  %-14s ", q->fields[i].id);
+		esg_buf_reset(&t);
+		/* TRANSLATORS: a profile field and its answer, e.g. "Type: EPCI". */
+		esg_buf_printf(&t, _("%s: "), q->fields[i].label);
 		if (r->ans->a[i].state == ESG_A_EMPTY)
-			esg_buf_puts(b, "-");
-		esg_render_answer(b, r, i);
-		esg_buf_putc(b, '\n');
+			esg_buf_puts(&t, "-");
+		esg_render_answer(&t, r, i, l->o->french);
+		esg_render_wrap(b, "  ", 4, esg_buf_str(&t), l->width);
 	}
+	esg_buf_release(&t);
 }
 
 static void
@@ -138,7 +149,7 @@ coverage(struct esg_buf *b, const struct esg_result *r, size_t width)
 static const char *
 applies_text(unsigned char t)
 {
-	return t == 1 ? _("yes") : t == 0 ? _("no") : _("unknown");
+	return t == 1 ? _("yes") : t == 0 ? _("no") : _("undetermined");
 }
 
 static const char *
@@ -161,18 +172,23 @@ obligations(struct esg_buf *b, const struct esg_result *r, const struct layout *
 	if (q->nobligations == 0)
 		return;
 	esg_buf_printf(b, "\n%s\n  ", _("Legal obligations"));
-	esg_render_pad(b, _("obligation"), l->label);
-	esg_buf_printf(b, " %-11s %s\n", _("applies"), _("status"));
+	esg_render_cell(b, _("obligation"), l->label);
+	esg_buf_putc(b, ' ');
+	esg_render_cell(b, _("applies"), 12);
+	esg_buf_printf(b, "%s\n", _("status"));
 	for (size_t i = 0; i < q->nobligations; i++) {
 		const struct esg_obligation *o = &q->obligations[i];
+		const char *rest;
 
 		esg_buf_puts(b, "  ");
-		esg_render_pad(b, o->title, l->label);
-		esg_buf_printf(b, " %-11s ", applies_text(r->applies[i]));
+		rest = esg_render_cell(b, o->title, l->label);
+		esg_buf_putc(b, ' ');
+		esg_render_cell(b, applies_text(r->applies[i]), 12);
 		if (l->o->color && r->obligation[i] == ESG_OBL_NON_COMPLIANT)
 			esg_buf_printf(b, "\033[31m%s\033[0m\n", status_text(r->obligation[i]));
 		else
 			esg_buf_printf(b, "%s\n", status_text(r->obligation[i]));
+		esg_render_cell_rest(b, rest, 2, l->label);
 		if (r->applies[i] != 0 && *o->source)
 			esg_render_wrap(b, "    ", 4, o->source, l->width);
 	}
@@ -190,7 +206,8 @@ list(struct esg_buf *b, const char *title, const char **items, size_t n,
 }
 
 static void
-sheet(struct esg_buf *b, const struct esg_result *r, size_t i, size_t width)
+sheet(struct esg_buf *b, const struct esg_result *r, size_t i,
+    const struct esg_render_opts *o, size_t width)
 {
 	const struct esg_rec *rec = &r->recs[i];
 	const struct esg_sheet *s = &r->q->sheets[rec->sheet];
@@ -199,12 +216,7 @@ sheet(struct esg_buf *b, const struct esg_result *r, size_t i, size_t width)
 	esg_buf_printf(&t, "%zu. %s", i + 1, s->title);
 	esg_render_wrap(b, "  ", 5, esg_buf_str(&t), width);
 	esg_buf_reset(&t);
-	if (rec->obligation)
-		esg_buf_printf(&t, _("Why: needed to meet a legal obligation "
-		    "(could add %.2f points)."), rec->gain);
-	else
-		esg_buf_printf(&t, _("Why: could add %.2f points to the overall "
-		    "score."), rec->gain);
+	esg_render_why(&t, r, rec, o);
 	esg_render_wrap(b, "     ", 5, esg_buf_str(&t), width);
 	esg_render_wrap(b, "     ", 5, s->objective, width);
 	list(b, _("Key steps:"), s->steps, s->nsteps, width);
@@ -232,12 +244,12 @@ recommendations(struct esg_buf *b, const struct esg_result *r,
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			esg_buf_putc(b, '\n');
-		sheet(b, r, i, l->width);
+		sheet(b, r, i, l->o, l->width);
 	}
 }
 
 static void
-notes(struct esg_buf *b, const struct esg_result *r, size_t width)
+notes(struct esg_buf *b, const struct esg_result *r, bool french, size_t width)
 {
 	const struct esg_questionnaire *q = r->q;
 	struct esg_buf t = ESG_BUF_INIT;
@@ -249,9 +261,9 @@ notes(struct esg_buf *b, const struct esg_result *r, size_t width)
 		if (r->ans->a[i].note == NULL)
 			continue;
 		esg_buf_reset(&t);
-		esg_render_answer(&t, r, i);
+		esg_render_answer(&t, r, i, french);
 		esg_buf_printf(&t, " — %s", r->ans->a[i].note);
-		esg_buf_printf(b, "  %s:\n", q->fields[i].id);
+		esg_render_wrap(b, "  ", 2, q->fields[i].label, width);
 		esg_render_wrap(b, "    ", 4, esg_buf_str(&t), width);
 	}
 	esg_buf_release(&t);
@@ -265,7 +277,7 @@ esg_text_respondent(struct esg_buf *b, const struct esg_result *r,
 	struct layout l = layout_of(o);
 
 	esg_buf_printf(b, "\n%s%s %s\n", n ? "\n" : "", _("Respondent"), r->ans->id);
-	profile(b, r);
+	profile(b, r, &l);
 	esg_buf_printf(b, "\n%s\n", _("Maturity"));
 	score_line(b, &l, q, _("Overall"), r->overall);
 	for (size_t p = 0; p < q->npillars; p++)
@@ -276,7 +288,7 @@ esg_text_respondent(struct esg_buf *b, const struct esg_result *r,
 	coverage(b, r, l.width);
 	obligations(b, r, &l);
 	recommendations(b, r, &l);
-	notes(b, r, l.width);
+	notes(b, r, o->french, l.width);
 }
 
 void
@@ -287,6 +299,6 @@ esg_text_end(struct esg_buf *b, const struct esg_questionnaire *q,
 	(void)count;
 	if (o->agg != NULL) {
 		esg_buf_putc(b, '\n');
-		esg_agg_text(b, o->agg, o->width ? o->width : 80);
+		esg_agg_text(b, o->agg, o);
 	}
 }

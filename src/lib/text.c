@@ -355,6 +355,45 @@ esg_fmt2(struct esg_buf *b, double x)
 	esg_buf_add(b, tmp + n, sizeof tmp - (size_t)n);
 }
 
+/* Rewrites a "C" number in s the French way: grouped digits, comma. */
+static void
+frenchify(struct esg_buf *b, const char *s)
+{
+	size_t sign = *s == '-' || *s == '+', digits = strspn(s + sign, "0123456789");
+
+	esg_buf_add(b, s, sign);
+	s += sign;
+	for (size_t i = 0; i < digits; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			esg_buf_puts(b, "\u202f");
+		esg_buf_putc(b, s[i]);
+	}
+	s += digits;
+	if (*s == '.') {
+		esg_buf_putc(b, ',');
+		s++;
+	}
+	esg_buf_puts(b, s);
+}
+
+void
+esg_num_human(struct esg_buf *b, double x, int decimals, bool french)
+{
+	struct esg_buf t = ESG_BUF_INIT;
+
+	if (decimals == 2)
+		esg_fmt2(&t, x);
+	else if (decimals < 0)
+		esg_num_format(&t, x);
+	else
+		esg_buf_printf(&t, "%.*f", decimals, x);
+	if (french)
+		frenchify(b, esg_buf_str(&t));
+	else
+		esg_buf_puts(b, esg_buf_str(&t));
+	esg_buf_release(&t);
+}
+
 double
 esg_round2(double x)
 {

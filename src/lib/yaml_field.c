@@ -14,12 +14,12 @@
 
 enum {
 	K_ID, K_TEXT, K_HELP, K_TYPE, K_OPTIONS, K_WEIGHT, K_PILLARS, K_WHEN,
-	K_ALLOW_NA, K_SHEETS, K_MIN, K_MAX, K_LABELS, K_UNIT, K_SCORING, K_N
+	K_ALLOW_NA, K_SHEETS, K_MIN, K_MAX, K_LABELS, K_UNIT, K_SCORING, K_LABEL, K_N
 };
 
 static const char *const field_keys[K_N] = {
 	"id", "text", "help", "type", "options", "weight", "pillars", "when",
-	"allow_na", "sheets", "min", "max", "labels", "unit", "scoring",
+	"allow_na", "sheets", "min", "max", "labels", "unit", "scoring", "label",
 };
 
 static const char *const type_names[] = {
@@ -468,6 +468,8 @@ parse_field(struct ld *ld, yaml_node_t *n, bool profile, size_t section)
 		f->text = esg_ld_str(ld, v[K_TEXT], "text");
 	if (v[K_HELP])
 		f->help = esg_ld_str(ld, v[K_HELP], "help");
+	if (v[K_LABEL])
+		f->label = esg_ld_str(ld, v[K_LABEL], "label");
 	if (v[K_ALLOW_NA])
 		esg_ld_bool(ld, v[K_ALLOW_NA], "allow_na", &f->allow_na);
 	check_keys(ld, v, f);
@@ -476,6 +478,8 @@ parse_field(struct ld *ld, yaml_node_t *n, bool profile, size_t section)
 		parse_scoring_keys(ld, v, f);
 	if (f->text == NULL)
 		f->text = f->id;
+	if (f->label == NULL)
+		f->label = f->text;
 	q->nfields++;
 }
 

@@ -8,6 +8,9 @@
 #   expected.rc    expected exit status
 #   json, xml      optional markers: standard output must parse as JSON, XML
 # UPDATE=1 rewrites the expected files, for review with git diff.
+# ESG_CASES names another folder of cases and ESG_LOCALE their locale (the
+# French goldens: cases-fr, fr_FR.UTF-8); standard outputs are then kept in
+# ESG_KEEP, a folder, for the catalogue's English-leak scan.
 set -u
 ESGDIAG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 export ESGDIAG
@@ -15,16 +18,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 cd "$here" || exit 2
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
-# Messages in English, whatever the machine's locale.
-export LC_ALL=C.UTF-8 LANGUAGE= COLUMNS=80
+# Messages in English, whatever the machine's locale (unless told).
+export LC_ALL=${ESG_LOCALE:-C.UTF-8} LANGUAGE= COLUMNS=80
 unset NO_COLOR
 pass=0 fail=0
-for dir in cases/*/; do
+for dir in "${ESG_CASES:-cases}"/*/; do
 	name=$(basename "$dir")
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in="$dir/stdin"
 	sh -c "$(cat "$dir/cmd")" <"$in" >"$out/out" 2>"$out/err"
 	echo $? >"$out/rc"
+	if [ -n "${ESG_KEEP:-}" ]; then
+		cp "$out/out" "$ESG_KEEP/$name.out"
+		cp "$out/err" "$ESG_KEEP/$name.err"
+	fi
 	[ -f "$dir/expected.err" ] || : >"$out/expected.err.empty"
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$out/out" "$dir/expected.out"
@@ -57,5 +64,5 @@ for dir in cases/*/; do
 		diff -u "$dir/expected.rc" "$out/rc"
 	fi
 done
-echo "cli: $pass passed, $fail failed"
+echo "cli ${ESG_CASES:-cases}: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -76,15 +76,17 @@ fuzz_render_all(const struct esg_result *r)
 	struct esg_buf b = ESG_BUF_INIT;
 
 	o.max_sheets = SIZE_MAX;
-	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
-		const struct esg_renderer *rd = esg_renderer_find(fmts[i]);
+	/* Both typographies: C numbers and French ones (20,07; 65 000). */
+	for (size_t i = 0; i < 2 * (sizeof fmts / sizeof fmts[0]); i++) {
+		const struct esg_renderer *rd = esg_renderer_find(fmts[i / 2]);
 
+		o.french = i % 2;
 		rd->begin(&b, r->q, &o);
 		rd->respondent(&b, r, &o, 0);
 		rd->end(&b, r->q, &o, 1);
 		esg_buf_reset(&b);
 	}
-	esg_explain_text(&b, r, 80);
+	esg_explain_text(&b, r, &o);
 	esg_explain_json(&b, r);
 	esg_buf_release(&b);
 }
@@ -118,7 +120,14 @@ fuzz_score_csv(const struct esg_questionnaire *q, const uint8_t *data,
 	esg_reader_free(rd);
 	esg_agg_finish(agg);
 	esg_agg_json(&b, agg);
-	esg_agg_text(&b, agg, 80);
+	{
+		struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
+
+		o.french = true;
+		esg_agg_text(&b, agg, &o);
+		esg_agg_markdown(&b, agg, &o);
+		esg_agg_html(&b, agg, &o);
+	}
 	esg_buf_release(&b);
 	esg_agg_free(agg);
 	esg_result_free(r);

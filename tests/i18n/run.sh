@@ -2,10 +2,18 @@
 # The French catalogue in a French locale.  Machines here have only the C
 # locales: as root, fr_FR.UTF-8 is made with localedef when missing;
 # otherwise the test is skipped with a clear message.
+#  1. every message of the source (xgettext) has a French translation that
+#     is neither empty nor fuzzy (tools/po_missing.py);
+#  2. the French goldens (tests/cli/cases-fr: every command, run under
+#     fr_FR.UTF-8) match, and none of their outputs holds an English
+#     message of the source (tools/po_missing.py --leaks);
+#  3. a few spot checks of translated messages, and JSON stays JSON.
 set -u
-ESGDIAG=$1
-export ESGDIAG_LOCALEDIR=$2
+ESGDIAG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ESGDIAG_LOCALEDIR=$(cd "$2" && pwd) || exit 2
+export ESGDIAG_LOCALEDIR
 here=$(cd "$(dirname "$0")" && pwd)
+top=$here/../..
 has_fr() { locale -a 2>/dev/null | grep -qiE '^fr_FR\.utf-?8$'; }
 if ! has_fr && [ "$(id -u)" = 0 ] && command -v localedef >/dev/null 2>&1; then
 	localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 2>/dev/null || true
@@ -14,8 +22,31 @@ if ! has_fr; then
 	echo "i18n: SKIPPED: no fr_FR.UTF-8 locale (as root: localedef -i fr_FR -f UTF-8 fr_FR.UTF-8)"
 	exit 0
 fi
-export LC_ALL=fr_FR.UTF-8 LANGUAGE=
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+xgettext --from-code=UTF-8 -k_ -kN_ -o "$tmp/esgdiag.pot" "$top"/src/lib/*.c "$top"/src/cli/*.c
+if python3 "$top/tools/po_missing.py" "$tmp/esgdiag.pot" "$top/po/fr.po"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "i18n: messages above are missing from po/fr.po (append them at its end)"
+fi
+mkdir "$tmp/out"
+if ESG_CASES=cases-fr ESG_LOCALE=fr_FR.UTF-8 ESG_KEEP="$tmp/out" \
+    sh "$top/tests/cli/run.sh" "$ESGDIAG"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+if python3 "$top/tools/po_missing.py" --leaks "$tmp/esgdiag.pot" "$top/po/fr.po" \
+    "$tmp"/out/*; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "i18n: English messages above appear in French runs"
+fi
+export LC_ALL=fr_FR.UTF-8 LANGUAGE=
 check() {	# check NAME EXPECTED-TEXT COMMAND...
 	name=$1 want=$2
 	shift 2
@@ -28,16 +59,14 @@ check() {	# check NAME EXPECTED-TEXT COMMAND...
 		printf '%s\n' "$got" | head -5
 	fi
 }
-ex="$here/../../questionnaires/examples/commune-saint-aubin.csv"
-fx="$here/../cli/fixtures"
-check help "commandes :" "$ESGDIAG" --help
+nb=$(printf '\302\240')
+ex="$top/questionnaires/examples/commune-saint-aubin.csv"
+check help "commandes$nb:" "$ESGDIAG" --help
+fx="$top/tests/cli/fixtures"
 check report "Fiches action recommandées" "$ESGDIAG" score "$ex"
-check coverage "questions notées s'appliquent" "$ESGDIAG" score "$ex"
-check unknown-command "commande inconnue « frob »" "$ESGDIAG" frob
-check cell-error "attendu : un nombre entier de 0 à 4" "$ESGDIAG" -q "$fx/hand.yaml" score "$fx/hand-bad.csv"
-check range-error "« 100,5 » : hors limites ; attendu : un nombre de 0 à 100" "$ESGDIAG" -q "$fx/range.yaml" score "$fx/range.csv"
-check yaml-error "clé inconnue « wieght » dans une question" "$ESGDIAG" validate "$fx/bad.yaml"
-check explain "Comment les scores de R1 ont été obtenus" "$ESGDIAG" -q "$fx/hand.yaml" explain "$fx/hand.csv"
+check range-error "«${nb}100,5$nb»$nb: hors limites$nb; attendu$nb: un nombre de 0 à 100" "$ESGDIAG" -q "$fx/range.yaml" score "$fx/range.csv"
+check numbers "Population$nb: 4$(printf '\342\200\257')820 habitants" "$ESGDIAG" score "$ex"
+check unknown-command "commande inconnue «${nb}frob$nb»" "$ESGDIAG" frob
 # Numbers keep the "C" syntax whatever the locale: JSON stays JSON.
 check json-numbers '"score": 23.74' "$ESGDIAG" score -f json "$ex"
 echo "i18n: $pass passed, $fail failed"

@@ -169,6 +169,44 @@ test_fmt2(void **state)
 	esg_buf_release(&b);
 }
 
+/* Numbers for people: French typography by hand, C syntax unchanged. */
+static void
+test_num_human(void **state)
+{
+#define NNBSP "\xe2\x80\xaf"
+	static const struct {
+		double x;
+		int decimals;
+		bool french;
+		const char *want;
+	} rows[] = {
+		{ 20.07, 2, true, "20,07" },
+		{ 65000, ESG_NUM_SHORTEST, true, "65" NNBSP "000" },
+		{ 42.5, ESG_NUM_SHORTEST, true, "42,5" },
+		{ 4820, ESG_NUM_SHORTEST, true, "4" NNBSP "820" },
+		{ 1234567.891, 2, true, "1" NNBSP "234" NNBSP "567,89" },
+		{ -12345.5, 1, true, "-12" NNBSP "345,5" },
+		{ 999, 0, true, "999" },
+		{ 100, 2, true, "100,00" },
+		{ 3.2, ESG_NUM_SHORTEST, true, "3,2" },
+		{ 65000, ESG_NUM_SHORTEST, false, "65000" },
+		{ 20.07, 2, false, "20.07" },
+		{ 0.125, 2, false, "0.12" },	/* as printf: a tie goes to even */
+	};
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		esg_buf_reset(&b);
+		esg_num_human(&b, rows[i].x, rows[i].decimals, rows[i].french);
+		if (strcmp(esg_buf_str(&b), rows[i].want) != 0)
+			fail_msg("row %zu: got '%s', want '%s'", i, esg_buf_str(&b),
+			    rows[i].want);
+	}
+	esg_buf_release(&b);
+#undef NNBSP
+}
+
 int
 main(void)
 {
@@ -181,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_round2),
 		cmocka_unit_test(test_fmt2),
+		cmocka_unit_test(test_num_human),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
