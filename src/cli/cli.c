@@ -1,7 +1,7 @@
 /*
  * What the commands share: option parsing with the global options,
  * messages, loading the questionnaire, and output that is only put in place
- * once complete (a temporary file renamed over -o).
+ * once complete (atomic.h), never over one of the inputs.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "cmd.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/load.h"
@@ -159,6 +160,7 @@ cli_load_map(struct cli *cli, const char *path, const struct esg_map **out)
 	size_t len = 0;
 	int rc = cli_read_file(path, ESG_YAML_MAX_BYTES, &text, &len);
 
+	cli_add_input(cli, path);
 	if (rc != EXIT_OK)
 		return rc;
 	rc = esg_map_load(path, text, len, cli->q, &m, &cli->diags) == ESG_OK ?
@@ -168,35 +170,66 @@ cli_load_map(struct cli *cli, const char *path, const struct esg_map **out)
 	return rc;
 }
 
+void
+cli_add_input(struct cli *cli, const char *path)
+{
+	cli->inputs = esg_xreallocarray(cli->inputs, cli->ninputs + 1,
+	    sizeof *cli->inputs);
+	cli->inputs[cli->ninputs++] = path;
+}
+
+/* Whether path ("-": standard input) is the file st describes. */
+static bool
+same_file(const char *path, const struct stat *st)
+{
+	struct stat in;
+	int rc = strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, &in) :
+	    stat(path, &in);
+
+	return rc == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino;
+}
+
+int
+cli_check_output(const struct cli *cli, const char *out)
+{
+	struct stat st;
+
+	/* A file that does not exist yet cannot be an input. */
+	if (out == NULL || strcmp(out, "-") == 0 || stat(out, &st) != 0)
+		return EXIT_OK;
+	if (cli->qfile != NULL && same_file(cli->qfile, &st))
+		return cli_usage_error(_("the output '%s' is the questionnaire "
+		    "'%s': writing it would destroy it"), out, cli->qfile);
+	for (size_t i = 0; i < cli->ninputs; i++)
+		if (same_file(cli->inputs[i], &st))
+			return cli_usage_error(_("the output '%s' is the input "
+			    "'%s': writing it would destroy it"), out,
+			    strcmp(cli->inputs[i], "-") == 0 ?
+			    _("(standard input)") : cli->inputs[i]);
+	return EXIT_OK;
+}
+
 int
 cli_out_open(struct cli *cli)
 {
-	mode_t mask;
-	int fd;
+	int rc;
 
 	if (cli->output == NULL || strcmp(cli->output, "-") == 0) {
 		cli->out = stdout;
 		return EXIT_OK;
 	}
-	cli->out_tmp = esg_xmalloc(strlen(cli->output) + 8);
-	sprintf(cli->out_tmp, "%s.XXXXXX", cli->output);
-	if ((fd = mkstemp(cli->out_tmp)) < 0 ||
-	    (cli->out = fdopen(fd, "w")) == NULL) {
+	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK)
+		return rc;
+	if (atomic_open(&cli->out_file, cli->output) != 0)
+		return cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(errno));
+	if ((cli->out = atomic_stream(&cli->out_file)) == NULL) {
 		int e = errno;
 
-		if (fd >= 0) {
-			close(fd);
-			unlink(cli->out_tmp);
-		}
-		free(cli->out_tmp);
-		cli->out_tmp = NULL;
+		atomic_abort(&cli->out_file);
 		return cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
 		    strerror(e));
 	}
-	/* mkstemp makes the file private; give it the usual permissions. */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
 	return EXIT_OK;
 }
 
@@ -217,31 +250,17 @@ cli_out_write(struct cli *cli, struct esg_buf *b)
 int
 cli_out_close(struct cli *cli, bool ok)
 {
-	int rc = EXIT_OK;
-
 	if (cli->out == NULL || cli->out == stdout)
 		return EXIT_OK;
-	if (fflush(cli->out) != 0 || ferror(cli->out) || fsync(fileno(cli->out)) != 0) {
-		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
-		    strerror(errno));
-		ok = false;
-	}
-	if (fclose(cli->out) != 0 && rc == EXIT_OK) {
-		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
-		    strerror(errno));
-		ok = false;
-	}
-	if (ok && rename(cli->out_tmp, cli->output) != 0) {
-		rc = cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
-		    strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		unlink(cli->out_tmp);
-	free(cli->out_tmp);
-	cli->out_tmp = NULL;
 	cli->out = NULL;
-	return rc;
+	if (!ok) {
+		atomic_abort(&cli->out_file);
+		return EXIT_OK;
+	}
+	if (atomic_commit(&cli->out_file) != 0)
+		return cli_error(EXIT_IO, _("cannot write '%s': %s"), cli->output,
+		    strerror(errno));
+	return EXIT_OK;
 }
 
 bool

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "atomic.h"
 #include "esgdiag/diag.h"
 #include "esgdiag/hash.h"
 
@@ -48,7 +49,9 @@ struct cli {
 	struct esg_questionnaire *q;	/* loaded by cli_load() */
 	struct esg_diags diags;		/* prints to standard error */
 	FILE *out;			/* open by cli_out_open() */
-	char *out_tmp;			/* temporary file behind -o */
+	struct atomic_file out_file;	/* the temporary file behind -o */
+	const char **inputs;		/* files read, borrowed; see cli_add_input() */
+	size_t ninputs;
 };
 
 struct cli_cmd {
@@ -122,7 +125,23 @@ struct esg_map;
 int cli_load_map(struct cli *cli, const char *path, const struct esg_map **out);
 /* Reads a whole file (at most max bytes) into *buf; returns an exit status. */
 int cli_read_file(const char *path, size_t max, char **buf, size_t *len);
-/* Opens -o (a temporary file renamed at commit) or standard output. */
+/*
+ * Records a file the command reads (an answers file, "-" for standard
+ * input), so that no output replaces it.  Call it for every input before
+ * cli_out_open(); -q and --map files are recorded by cli_load() and
+ * cli_load_map().  path is borrowed (argv).
+ */
+void cli_add_input(struct cli *cli, const char *path);
+/*
+ * A usage error (status 2, nothing written) when the file out is -q or one
+ * of the recorded inputs: the same file, however named (./a.csv, a
+ * symbolic or a hard link).  Returns an exit status.
+ */
+int cli_check_output(const struct cli *cli, const char *out);
+/*
+ * Opens -o (a temporary file renamed at commit, atomic.h) or standard
+ * output, after cli_check_output().
+ */
 int cli_out_open(struct cli *cli);
 /* Writes the buffer out and empties it; returns an exit status. */
 int cli_out_write(struct cli *cli, struct esg_buf *b);

@@ -77,66 +77,18 @@ catch_signals(const char *path)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Makes the rename durable: fsync the folder that holds the file. */
-static void
-sync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd;
-
-	if (copy == NULL)
-		return;
-	fd = open(dirname(copy), O_RDONLY);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
-
-/* Rewrites the answers file atomically; signals wait until it is done. */
+/* Rewrites the answers file atomically (atomic.h). */
 static int
 save(struct interview *iv)
 {
-	struct esg_buf b = ESG_BUF_INIT, tmp = ESG_BUF_INIT;
-	sigset_t all, old;
-	int fd, rc = -1;
+	struct esg_buf b = ESG_BUF_INIT;
+	int rc;
 
 	esg_answers_format_csv(&b, iv->q, &iv->ans, iv->id);
-	esg_buf_printf(&tmp, "%s.XXXXXX", iv->path);
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	if ((fd = mkstemp(tmp.data)) >= 0) {
-		fchmod(fd, 0644);
-		if (write_all(fd, b.data, b.len) == 0 && fsync(fd) == 0 &&
-		    close(fd) == 0 && rename(tmp.data, iv->path) == 0) {
-			sync_dir(iv->path);
-			rc = 0;
-		} else
-			unlink(tmp.data);
-	}
-	if (rc != 0)
+	if ((rc = atomic_replace(iv->path, b.data, b.len)) != 0)
 		cli_error(EXIT_IO, _("cannot save the answers in '%s': %s"),
 		    iv->path, strerror(errno));
-	sigprocmask(SIG_SETMASK, &old, NULL);
 	esg_buf_release(&b);
-	esg_buf_release(&tmp);
 	return rc;
 }
 
@@ -542,6 +494,8 @@ cmd_ask(int argc, char **argv, struct cli *cli)
 	if (optind < argc)
 		return cli_usage_error(_("ask takes no argument (use -o FILE)"));
 	iv.path = cli->output ? cli->output : DEFAULT_ANSWERS;
+	if ((rc = cli_check_output(cli, iv.path)) != EXIT_OK)
+		return rc;
 	if (!resume && !force && stat(iv.path, &st) == 0)
 		return cli_usage_error(_("'%s' exists: use --resume to continue "
 		    "it, or --force to start again"), iv.path);

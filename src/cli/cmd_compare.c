@@ -70,7 +70,10 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "markdown"))
 		return cli_usage_error(_("unknown format '%s' (expected one of: "
 		    "text markdown json)"), fmt);
-	if ((rc = cli_load(cli)) != EXIT_OK ||
+	cli_add_input(cli, argv[optind]);
+	cli_add_input(cli, argv[optind + 1]);
+	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||
+	    (rc = cli_load(cli)) != EXIT_OK ||
 	    (rc = cli_source_setup(cli, &so)) != EXIT_OK) {
 		cli_source_opts_release(&so);
 		return rc;

@@ -65,7 +65,9 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 	if (strcmp(fmt, "text") && strcmp(fmt, "json"))
 		return cli_usage_error(_("unknown format '%s' (expected text or json)"),
 		    fmt);
-	if ((rc = cli_load(cli)) != EXIT_OK ||
+	cli_add_input(cli, argv[optind]);
+	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||
+	    (rc = cli_load(cli)) != EXIT_OK ||
 	    (rc = cli_source_setup(cli, &so)) != EXIT_OK) {
 		cli_source_opts_release(&so);
 		return rc;

@@ -274,6 +274,8 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 		rc = cli_usage_error(_("obligations needs a profile (--FIELD VALUE, "
 		    "e.g. --%s ...) or an answers file"), cli->q->nprofile ?
 		    cli->q->fields[0].id : "type");
+	for (int i = optind; rc == EXIT_OK && i < argc; i++)
+		cli_add_input(cli, argv[i]);
 	if (rc == EXIT_OK && (rc = cli_out_open(cli)) == EXIT_OK) {
 		rc = run_report(&run, argc, argv, &ans, given);
 		if (cli_out_write(cli, &run.out) != EXIT_OK)

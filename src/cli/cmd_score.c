@@ -272,7 +272,12 @@ cmd_score(int argc, char **argv, struct cli *cli)
 
 	if ((rc = parse_options(argc, argv, &run, &ro)) != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
+	for (int i = optind; i < argc; i++)
+		cli_add_input(cli, argv[i]);
+	if (ro.regression)
+		cli_add_input(cli, ro.regression);
 	if ((rc = check_options(&run, &ro, argc - optind)) == EXIT_OK &&
+	    (rc = cli_check_output(cli, cli->output)) == EXIT_OK &&
 	    (rc = cli_load(cli)) == EXIT_OK && (rc = setup(&run, &ro)) == EXIT_OK)
 		rc = run_files(&run, argc - optind, argv + optind);
 	release(&run);

@@ -214,5 +214,6 @@ main(int argc, char **argv)
 	status = cmd->fn(argc - optind, argv + optind, &cli);
 	esg_questionnaire_free(cli.q);
 	esg_diags_release(&cli.diags);
+	free(cli.inputs);
 	return finish(status);
 }
