@@ -17,8 +17,8 @@ WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla
 # Lazy (=): expanded when a recipe runs, after tools/deps.sh has installed pkg-config.
 # libcsv (Debian libcsv-dev) ships no pkg-config file: plain -lcsv.
-PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 nettle)
-PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 nettle) -lcsv -lm
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 nettle jansson)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 nettle jansson) -lcsv -lm
 CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L \
              -DLOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)

@@ -14,6 +14,7 @@ _esgdiag() {
 		COMPREPLY=($(compgen -W "text json csv markdown html junit yaml" -- "$cur"))
 		return ;;
 	--sheets) COMPREPLY=($(compgen -W "1 2 3 5 all" -- "$cur")); return ;;
+	--peers) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur")); return ;;
 	esac
 	local cmd="" w
 	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
@@ -24,7 +25,7 @@ _esgdiag() {
 		return
 	fi
 	case $cmd in
-	score) COMPREPLY=($(compgen -W "--sheets --id-column $globals" -- "$cur")) ;;
+	score) COMPREPLY=($(compgen -W "--sheets --id-column --aggregate --by --min-group --no-respondents --peers $globals" -- "$cur")) ;;
 	ask) COMPREPLY=($(compgen -W "--resume --force --id $globals" -- "$cur")) ;;
 	explain) COMPREPLY=($(compgen -W "--id $globals" -- "$cur")) ;;
 	sheets) COMPREPLY=($(compgen -W "$(esgdiag sheets 2>/dev/null | cut -d' ' -f1) $globals" -- "$cur")); return ;;

@@ -4,7 +4,7 @@
 # otherwise it prints the exact command to run and fails.
 set -eu
 
-pkgs="pkg-config libyaml-dev libcsv-dev nettle-dev libcmocka-dev gettext python3 python3-yaml cppcheck clang clang-tidy valgrind"
+pkgs="pkg-config libyaml-dev libcsv-dev nettle-dev libjansson-dev libcmocka-dev gettext python3 python3-yaml cppcheck clang clang-tidy valgrind"
 # Extra packages for one target (make bench asks for libcsv-dev).
 [ $# -gt 0 ] && pkgs="$*"
 missing=""

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct esg_agg;
+struct esg_peers;
 struct esg_buf;
 struct esg_questionnaire;
 struct esg_result;
@@ -45,9 +46,10 @@ struct esg_render_opts {
 	 * machine formats (JSON, CSV, JUnit) ignore it.
 	 */
 	bool french;
+	const struct esg_peers *peers;	/* --peers: the observatory, or NULL */
 };
 
-#define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false, false }
+#define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false, false, NULL }
 
 struct esg_renderer {
 	const char *name;

@@ -4,7 +4,9 @@
  * the valid ones are still output, and the exit status says 3.  CI policy
  * (thresholds, obligations, regression against a baseline) makes the
  * status 1 when a respondent falls short, with one line each on stderr.
- * --aggregate adds the observatory statistics.
+ * --aggregate adds the observatory statistics (alone with --no-respondents,
+ * to publish them); --peers positions each respondent within its group of
+ * such a published file.
  */
 #include <errno.h>
 #include <math.h>
@@ -19,6 +21,7 @@
 #include "esgdiag/csv_answers.h"
 #include "esgdiag/hash.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
@@ -28,7 +31,7 @@
 enum {
 	OPT_SHEETS = OPT_CMD, OPT_AGGREGATE, OPT_BY, OPT_MIN_GROUP,
 	OPT_FAIL_UNDER, OPT_FAIL_OBLIGATION, OPT_FAIL_REGRESSION, OPT_QUIET,
-	OPT_EXCEL,
+	OPT_EXCEL, OPT_PEERS, OPT_NO_RESPONDENTS,
 };
 
 struct score_run {
@@ -47,6 +50,9 @@ struct score_run {
 	size_t min_group;
 	struct esg_agg *agg;
 	struct agg_spec spec;
+	const char *peers_path;		/* --peers */
+	struct esg_peers *peers;
+	bool no_respondents;		/* --no-respondents: statistics only */
 };
 
 static int
@@ -130,7 +136,9 @@ run_files(struct score_run *run, int n, char **files)
 		esg_agg_finish(run->agg);
 		run->opts.agg = run->agg;
 	}
-	run->renderer->end(&run->buf, cli->q, &run->opts, run->count);
+	/* --no-respondents: none was output, whatever was scored. */
+	run->renderer->end(&run->buf, cli->q, &run->opts,
+	    run->per_respondent ? run->count : 0);
 	if (run->quiet && cli->out == stdout)
 		esg_buf_reset(&run->buf);
 	if (status != EXIT_IO)
@@ -153,6 +161,7 @@ release(struct score_run *run)
 	policy_release(&run->policy);
 	agg_spec_release(&run->spec);
 	cli_source_opts_release(&run->src);
+	esg_peers_free(run->peers);
 }
 
 struct raw_opts {
@@ -174,6 +183,8 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
 		CLI_SOURCE_OPTS,
+		{ "peers", required_argument, NULL, OPT_PEERS },
+		{ "no-respondents", no_argument, NULL, OPT_NO_RESPONDENTS },
 		CLI_GLOBAL_OPTS,
 	};
 	int c;
@@ -196,6 +207,8 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 		case OPT_FAIL_REGRESSION: ro->regression = optarg; break;
 		case OPT_QUIET: run->quiet = true; break;
 		case OPT_EXCEL: run->opts.excel = true; break;
+		case OPT_PEERS: run->peers_path = optarg; break;
+		case OPT_NO_RESPONDENTS: run->no_respondents = true; break;
 		}
 	}
 	return EXIT_OK;
@@ -227,12 +240,36 @@ check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
 		    "format"), fmt);
 	if (run->opts.excel && strcmp(fmt, "csv"))
 		return cli_usage_error(_("--excel goes with -f csv"));
+	if (run->no_respondents && !run->aggregate)
+		return cli_usage_error(_("--no-respondents goes with --aggregate"));
+	if (run->peers_path && !strcmp(fmt, "junit"))
+		return cli_usage_error(_("--peers is not available in the %s format"),
+		    fmt);
 	/* Statistics replace the profiles in formats made for reading. */
-	run->per_respondent = !run->aggregate || !strcmp(fmt, "json");
+	run->per_respondent = !run->aggregate ||
+	    (!strcmp(fmt, "json") && !run->no_respondents);
 	return EXIT_OK;
 }
 
-/* What needs the questionnaire: thresholds, groups, map, baseline. */
+/* Reads the published observatory of --peers, which must fit q. */
+static int
+load_peers(struct score_run *run)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc = cli_read_file(run->peers_path, ESG_PEERS_MAX_BYTES, &text, &len);
+
+	if (rc != EXIT_OK)
+		return rc;
+	if (esg_peers_load(run->peers_path, text, len, run->cli->q, &run->peers,
+	    &run->cli->diags) != ESG_OK)
+		rc = EXIT_INPUT;
+	free(text);
+	run->opts.peers = run->peers;
+	return rc;
+}
+
+/* What needs the questionnaire: thresholds, groups, map, baseline, peers. */
 static int
 setup(struct score_run *run, const struct raw_opts *ro)
 {
@@ -260,6 +297,8 @@ setup(struct score_run *run, const struct raw_opts *ro)
 		rc = policy_baseline(&run->policy, cli, ro->regression, &run->src);
 	if (rc == EXIT_OK && run->aggregate)
 		run->agg = esg_agg_new(q, &run->spec.by, run->min_group);
+	if (rc == EXIT_OK && run->peers_path)
+		rc = load_peers(run);
 	return rc;
 }
 

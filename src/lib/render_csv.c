@@ -10,6 +10,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "render_impl.h"
@@ -43,7 +44,9 @@ esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_printf(b, "%csection_%s%csection_%s_level", c,
 		    q->sections[s].id, c, q->sections[s].id);
 	esg_buf_printf(b, "%capplicable%canswered%cunknown%cunanswered"
-	    "%cnot_applicable%cobligations_not_met\n", c, c, c, c, c, c);
+	    "%cnot_applicable%cobligations_not_met", c, c, c, c, c, c);
+	esg_peers_csv_head(b, q, o);
+	esg_buf_putc(b, '\n');
 }
 
 /* With --excel, the decimal mark of the number written from b->data + at. */
@@ -108,6 +111,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 			bar = "|";
 		}
 	esg_csv_quote(b, esg_buf_str(&v));
+	esg_peers_csv_row(b, r, o);
 	esg_buf_putc(b, '\n');
 	esg_buf_release(&v);
 }

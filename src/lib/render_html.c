@@ -14,6 +14,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "i18n.h"
@@ -395,6 +396,7 @@ esg_html_respondent(struct esg_buf *b, const struct esg_result *r,
 	esg_buf_puts(b, "</h2>\n");
 	profile(b, r, o->french);
 	scores(b, r, o, n);
+	esg_peers_html(b, r, o, n);
 	obligations(b, r);
 	esg_buf_puts(b, "<h3>");
 	text(b, _("Recommended action sheets"));

@@ -9,6 +9,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "render_impl.h"
@@ -129,7 +130,7 @@ recommendations(struct esg_buf *b, const struct esg_result *r,
 		esg_fmt2(b, r->recs[i].gain);
 		esg_buf_putc(b, '}');
 	}
-	esg_buf_puts(b, "]\n");
+	esg_buf_puts(b, "]");
 }
 
 void
@@ -153,7 +154,8 @@ esg_json_respondent(struct esg_buf *b, const struct esg_result *r,
 	    c->unknown, c->unanswered, c->not_applicable);
 	obligations(b, r);
 	recommendations(b, r, o);
-	esg_buf_puts(b, "    }");
+	esg_peers_json(b, r, o);
+	esg_buf_puts(b, "\n    }");
 }
 
 void
@@ -166,6 +168,7 @@ esg_json_end(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_agg_json(b, o->agg);
 		esg_buf_puts(b, ",\n");
 	}
+	esg_peers_json_trace(b, o);
 	esg_buf_puts(b, "  \"inputs\": [");
 	for (size_t i = 0; i < o->ninputs; i++) {
 		esg_buf_puts(b, i ? ", {\"file\": " : "{\"file\": ");

@@ -9,6 +9,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "i18n.h"
@@ -189,6 +190,7 @@ esg_md_respondent(struct esg_buf *b, const struct esg_result *r,
 	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), r->ans->id);
 	profile(b, r, o->french);
 	scores(b, r, o);
+	esg_peers_markdown(b, r, o);
 	obligations(b, r);
 	recommendations(b, r, o);
 	notes(b, r, o->french);

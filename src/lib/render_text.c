@@ -11,6 +11,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "i18n.h"
@@ -285,6 +286,7 @@ esg_text_respondent(struct esg_buf *b, const struct esg_result *r,
 	esg_buf_printf(b, "\n%s\n", _("Sections"));
 	for (size_t s = 0; s < q->nsections; s++)
 		score_line(b, &l, q, q->sections[s].title, r->section[s]);
+	esg_peers_text(b, r, o);
 	coverage(b, r, l.width);
 	obligations(b, r, &l);
 	recommendations(b, r, &l);
