@@ -35,5 +35,24 @@ for ex in "$here"/../../questionnaires/examples/*.csv; do
 		fail=$((fail + 1))
 	fi
 done
+# Positioning among peers: the page with box plots and markers loads and
+# prints cleanly, and every marker and box sits where the JSON result of the
+# same run puts the score and the group's quartiles (x = 250 + 4 * value).
+obs="$here/../cli/fixtures/peers-hand.json"
+hq="$here/../cli/fixtures/hand.yaml"
+ha="$here/../cli/fixtures/hand-peers.csv"
+"$ESGDIAG" -q "$hq" score -f html --peers "$obs" "$ha" > "$tmp/peers.html" &&
+    "$ESGDIAG" -q "$hq" score -f json --peers "$obs" "$ha" > "$tmp/peers.json"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
+    --print-to-pdf="$tmp/peers.pdf" "file://$tmp/peers.html" 2> "$tmp/peers.log"
+if [ -s "$tmp/peers.pdf" ] && ! grep -q CONSOLE "$tmp/peers.log" &&
+    python3 "$here/peers_check.py" "$tmp/peers.html" "$tmp/peers.json"; then
+	pass=$((pass + 1))
+else
+	echo "html: the page with peers did not render or place its markers right"
+	fail=$((fail + 1))
+fi
 echo "html: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -67,6 +67,7 @@ check report "Fiches action recommandées" "$ESGDIAG" score "$ex"
 check range-error "«${nb}100,5$nb»$nb: hors limites$nb; attendu$nb: un nombre de 0 à 100" "$ESGDIAG" -q "$fx/range.yaml" score "$fx/range.csv"
 check numbers "Population$nb: 4$(printf '\342\200\257')820 habitants" "$ESGDIAG" score "$ex"
 check unknown-command "commande inconnue «${nb}frob$nb»" "$ESGDIAG" frob
+check peers "à la médiane du groupe" "$ESGDIAG" -q "$fx/hand.yaml" score --peers "$fx/peers-hand.json" "$fx/hand-peers.csv"
 # Numbers keep the "C" syntax whatever the locale: JSON stays JSON.
 check json-numbers '"score": 24.18' "$ESGDIAG" score -f json "$ex"
 echo "i18n: $pass passed, $fail failed"

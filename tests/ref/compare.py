@@ -59,12 +59,37 @@ def compare_aggregate(a, b, errs):
     compare_block(a["all"], b["all"], "all", errs)
 
 
+def compare_peers(mine, ref, errs):
+    """Each respondent's "peers" (score --peers) against the reference's."""
+    for m, r in zip(mine, ref):
+        a, what = m["peers"], m["id"] + " peers"
+        for k in ("group", "compared_with", "fallback", "n"):
+            if a[k] != r[k]:
+                errs.append("%s %s: %r vs %r" % (what, k, a[k], r[k]))
+        cols = {"overall": a["overall"]}
+        for kind in ("pillars", "sections"):
+            cols.update({k + "@" + kind: v for k, v in a[kind].items()})
+        if set(cols) != set(r["columns"]):
+            errs.append("%s columns %s vs %s" % (what, sorted(cols), sorted(r["columns"])))
+            continue
+        for k, v in cols.items():
+            b = r["columns"][k]
+            if v["n"] != b["n"] or v["position"] != b["position"]:
+                errs.append("%s %s: n %r position %r vs n %r position %r" % (
+                    what, k, v["n"], v["position"], b["n"], b["position"]))
+            for s in ("q1", "median", "q3"):
+                close(v[s], b[s], "%s %s %s" % (what, k, s), errs)
+
+
 def main():
     whole = json.load(open(sys.argv[1]))
     mine = whole["respondents"]
     ref = json.load(open(sys.argv[2]))
     errs = []
-    if isinstance(ref, dict):
+    if isinstance(ref, dict) and "peers" in ref:
+        compare_peers(mine, ref["peers"], errs)
+        ref = ref["respondents"]
+    elif isinstance(ref, dict):
         compare_aggregate(whole["aggregate"], ref["aggregate"], errs)
         ref = ref["respondents"]
     if len(mine) != len(ref):

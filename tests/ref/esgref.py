@@ -12,6 +12,9 @@ own: a number outside its field's `min`/`max` makes the row invalid, and an
 invalid row is left out of the output, as SPEC §4 says.
 
 usage: esgref.py QUESTIONNAIRE.yaml ANSWERS.csv [--aggregate BY|- [MIN_GROUP]]
+       esgref.py QUESTIONNAIRE.yaml ANSWERS.csv --peers SURVEY.csv BY|- MIN_GROUP
+The second form also places each respondent of ANSWERS among the groups of
+the aggregate of SURVEY, from the statistics as published (to 2 decimals).
 """
 import csv
 import io
@@ -381,31 +384,41 @@ def block(q, rs):
             "levels": levels}
 
 
-def aggregate(q, rows, results, by, min_group):
-    """The aggregate of SPEC §6, from the results and the raw rows."""
-    out = {"by": None, "groups": [], "all": dict(n=len(results), **block(q, results))}
-    if by is None:
-        return out
+def group_key(f, bands, texts, cell):
+    """The key of the group a raw cell puts its respondent in (SPEC §6)."""
+    a = parse_cell(f, cell)
+    if a is EMPTY or a in (UNKNOWN, NA) or f.get("when"):
+        return None
+    if bands:
+        k = sum(1 for b in bands if b <= a)
+        return "<" + texts[0] if k == 0 else ">=" + texts[-1] if k == len(bands) \
+            else texts[k - 1] + "-" + texts[k]
+    if f["type"] in ("single", "yesno", "scale"):
+        return options_of(f)[a][0]
+    return str(a)
+
+
+def by_field(q, by):
+    """The field, band limits and their texts of a --by specification."""
     field, _, limits = by.partition(":")
-    out["by"] = field
     profile = {p["id"]: p for p in q.get("profile", [])}
     f = profile.get(field) or next(x for s in q["sections"] for x in s["questions"]
                                    if x["id"] == field)
     bands = [float(x) for x in limits.split(",")] if limits else None
     texts = limits.split(",") if limits else None
+    return field, f, bands, texts
+
+
+def aggregate(q, rows, results, by, min_group):
+    """The aggregate of SPEC §6, from the results and the raw rows."""
+    out = {"by": None, "groups": [], "all": dict(n=len(results), **block(q, results))}
+    if by is None:
+        return out
+    field, f, bands, texts = by_field(q, by)
+    out["by"] = field
     keys, members = [], {}
     for row, res in zip(rows, results):
-        a = parse_cell(f, row.get(field, ""))
-        if a is EMPTY or a in (UNKNOWN, NA) or f.get("when"):
-            key = None
-        elif bands:
-            k = sum(1 for b in bands if b <= a)
-            key = "<" + texts[0] if k == 0 else ">=" + texts[-1] if k == len(bands) \
-                else texts[k - 1] + "-" + texts[k]
-        elif f["type"] in ("single", "yesno", "scale"):
-            key = options_of(f)[a][0]
-        else:
-            key = str(a)
+        key = group_key(f, bands, texts, row.get(field, ""))
         if key not in members:
             keys.append(key)
             members[key] = []
@@ -429,16 +442,72 @@ def aggregate(q, rows, results, by, min_group):
     return out
 
 
-def main():
-    q = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
-    text = open(sys.argv[2], encoding="utf-8-sig").read()
+def read_rows(path):
+    text = open(path, encoding="utf-8-sig").read()
     first = text.split("\n", 1)[0]
     delim = max([";", "\t", ","], key=lambda d: (first.count(d), -[";", "\t", ","].index(d)))
-    rows = [dict((k.strip(), v) for k, v in r.items())
+    return [dict((k.strip(), v) for k, v in r.items())
             for r in csv.DictReader(io.StringIO(text), delimiter=delim)
             if any(v.strip() for v in r.values() if v)]
+
+
+def cents(x):
+    """A score as published: printf("%.2f"), in hundredths."""
+    return round(float("%.2f" % x) * 100)
+
+
+def position(score, st):
+    """Where a score falls among published quartiles (docs/observatory.md)."""
+    if score is None or st is None or st["n"] == 0:
+        return None
+    x, q1, med, q3 = cents(score), cents(st["q1"]), cents(st["median"]), cents(st["q3"])
+    if x < q1:
+        return "below_q1"
+    if x < med:
+        return "q1_median"
+    if x == med:
+        return "median"
+    return "median_q3" if x <= q3 else "above_q3"
+
+
+def peers(q, rows, results, args):
+    """Each respondent's position in the aggregate of another survey."""
+    survey, by, min_group = args[0], (args[1] if args[1] != "-" else None), int(args[2])
+    srows = read_rows(survey)
+    agg = aggregate(q, srows, score(q, srows), by, min_group)
+    out = []
+    for row, res in zip(rows, results):
+        own, used, fallback, key = None, agg["all"], None, None
+        if by is not None:
+            field, f, bands, texts = by_field(q, by)
+            key = group_key(f, bands, texts, row.get(field, ""))
+            own = next((g for g in agg["groups"] if g["key"] == key), None)
+            if own is None:
+                fallback = "missing"
+            elif own["n"] < min_group:
+                fallback = "suppressed"
+            else:
+                used = own
+        cols = {"overall": (res["overall"]["score"], used["overall"])}
+        for kind in ("pillars", "sections"):
+            for x in res[kind]:
+                cols[x["id"] + "@" + kind] = (x["score"], used[kind][x["id"]])
+        out.append({"group": key, "compared_with": "all" if used is agg["all"] else "group",
+                    "fallback": fallback, "n": used["n"],
+                    "columns": {k: dict(n=st["n"], q1=st["q1"], median=st["median"],
+                                        q3=st["q3"], position=position(x, st))
+                                for k, (x, st) in cols.items()}})
+    return out
+
+
+def main():
+    q = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
+    rows = read_rows(sys.argv[2])
     results = score(q, rows)
-    if len(sys.argv) > 3:   # --aggregate [BY] [MIN_GROUP]
+    if len(sys.argv) > 3 and sys.argv[3] == "--peers":   # SURVEY BY MIN_GROUP
+        json.dump({"respondents": results, "peers": peers(q, rows, results, sys.argv[4:])},
+                  sys.stdout, indent=1, ensure_ascii=False)
+    elif len(sys.argv) > 3:   # --aggregate [BY] [MIN_GROUP]
         by = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "-" else None
         mg = int(sys.argv[5]) if len(sys.argv) > 5 else 5
         json.dump({"respondents": results, "aggregate": aggregate(q, rows, results, by, mg)},

@@ -57,6 +57,26 @@ for n in 2 3 4; do
 		fail=$((fail + 1))
 	fi
 done
+# Positions among peers (score --peers): an observatory published from one
+# survey, another survey placed in it; the reference recomputes the
+# statistics from the first survey and places each respondent itself.
+python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 200 9 > "$tmp/survey.csv"
+python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 150 13 > "$tmp/a.csv"
+for by in "type 5" "type 30" "population:3500,20000,50000 5" "- 5"; do
+	set -- $by
+	if [ "$1" = - ]; then opt=""; else opt="--by $1"; fi
+	"$ESGDIAG" score -f json --aggregate --no-respondents $opt --min-group "$2" \
+	    "$tmp/survey.csv" > "$tmp/obs.json"
+	"$ESGDIAG" score -f json --sheets all --peers "$tmp/obs.json" "$tmp/a.csv" > "$tmp/mine.json"
+	python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$tmp/a.csv" \
+	    --peers "$tmp/survey.csv" "$1" "$2" > "$tmp/ref.json"
+	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
+		pass=$((pass + 1))
+	else
+		echo "differs from the reference: --peers by $1, min-group $2"
+		fail=$((fail + 1))
+	fi
+done
 # The shipped examples, scored by both.
 for ex in "$here"/../../questionnaires/examples/*.csv; do
 	"$ESGDIAG" score -f json --sheets all "$ex" > "$tmp/mine.json"
