@@ -17,8 +17,8 @@
 #include "i18n.h"
 #include "peers_impl.h"
 
-/* Geometry: labels left of X0, 4 px a point, the score's value at XV. */
-enum { X0 = 250, XV = 665, ROW = 28, TOP = 8, LABEL_CHARS = 34 };
+/* Geometry: labels left of X0 (wrapped, never cut), 4 px a point. */
+enum { X0 = 250, XV = 665, LINE_PX = 15, TOP = 8, LABEL_CHARS = 34 };
 
 static double
 px(double x)
@@ -26,31 +26,42 @@ px(double x)
 	return X0 + 4 * x;
 }
 
-/*
- * A label cut to LABEL_CHARS characters, so it never runs into the plot;
- * sections are indented under the pillars.
- */
+/* Writes a label wrapped to LABEL_CHARS as tspans (counts only, b NULL). */
+static size_t
+label_lines(struct esg_buf *b, const char *s, double y, bool indent)
+{
+	struct esg_buf line = ESG_BUF_INIT;
+	size_t n = 0;
+
+	for (; *s; n++) {
+		esg_buf_reset(&line);
+		s = esg_render_cell(&line, s, LABEL_CHARS);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		if (b == NULL)
+			continue;
+		esg_buf_printf(b, "<tspan x=\"%d\" y=\"%.0f\">", indent ? 14 : 0,
+		    y + (double)n * LINE_PX);
+		esg_xml_str(b, esg_buf_str(&line));
+		esg_buf_puts(b, "</tspan>");
+	}
+	esg_buf_release(&line);
+	return n ? n : 1;
+}
+
+static double
+row_height(const char *label)
+{
+	return (double)label_lines(NULL, label, 0, false) * LINE_PX + 13;
+}
+
+/* Sections are indented under the pillars, pillars and overall in bold. */
 static void
 svg_label(struct esg_buf *b, const char *s, double y, bool indent)
 {
-	size_t i = 0, chars = 0, n = strlen(s);
-
-	for (; i < n && chars < LABEL_CHARS; chars++)
-		while (++i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-			;
-	esg_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-size=\"12\" "
-	    "fill=\"#1a1a1a\"%s>", indent ? 14 : 0, y + 14, indent ? "" :
-	    " font-weight=\"bold\"");
-	if (i < n) {
-		struct esg_buf t = ESG_BUF_INIT;
-
-		esg_buf_add(&t, s, i);
-		esg_buf_puts(&t, "…");
-		esg_xml_str(b, esg_buf_str(&t));
-		esg_buf_release(&t);
-	} else {
-		esg_xml_str(b, s);
-	}
+	esg_buf_printf(b, "<text font-size=\"12\" fill=\"#1a1a1a\"%s>",
+	    indent ? "" : " font-weight=\"bold\"");
+	label_lines(b, s, y, indent);
 	esg_buf_puts(b, "</text>\n");
 }
 
@@ -59,56 +70,62 @@ static void
 box(struct esg_buf *b, const struct esg_peer_stats *s, double y)
 {
 	if (!isnan(s->min) && !isnan(s->max))
-		esg_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" "
-		    "y2=\"%.0f\" stroke=\"#444\"/>\n", px(s->min), px(s->max),
-		    y + 10, y + 10);
-	esg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
-	    "height=\"16\" fill=\"#9db7dc\" stroke=\"#1d4f91\"/>\n<line x1=\"%.1f\" "
-	    "x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#1a1a1a\" "
-	    "stroke-width=\"2\"/>\n", px(s->q1), y + 2, 4 * (s->q3 - s->q1) + 0.5,
-	    px(s->median), px(s->median), y, y + 20);
+		esg_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#444\"/>\n", px(s->min), px(s->max), y, y);
+	esg_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+	    "height=\"14\" fill=\"#9db7dc\" stroke=\"#1d4f91\"/>\n<line x1=\"%.1f\" "
+	    "x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1a1a1a\" "
+	    "stroke-width=\"2.5\"/>\n", px(s->q1), y - 7, 4 * (s->q3 - s->q1) + 0.5,
+	    px(s->median), px(s->median), y - 8, y + 8);
 }
 
 /* The respondent: a diamond on the scale and its score at the right. */
 static void
-marker(struct esg_buf *b, double x, double y)
+marker(struct esg_buf *b, const struct esg_render_opts *o, double x, double y)
 {
 	double cx = px(esg_round2(x));
+	struct esg_buf t = ESG_BUF_INIT;
 
-	esg_buf_printf(b, "<polygon points=\"%.1f,%.0f %.1f,%.0f %.1f,%.0f %.1f,%.0f\" "
+	esg_render_score(&t, o, x);
+	esg_buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
 	    "fill=\"#b3261e\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n"
-	    "<text x=\"%d\" y=\"%.0f\" font-size=\"12\" fill=\"#b3261e\" "
-	    "font-weight=\"bold\">%.2f</text>\n", cx, y + 1, cx + 7, y + 10, cx,
-	    y + 19, cx - 7, y + 10, XV, y + 14, x);
+	    "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#b3261e\" "
+	    "font-weight=\"bold\">%s</text>\n", cx, y - 9, cx + 7, y, cx, y + 9,
+	    cx - 7, y, XV, y + 4, esg_buf_str(&t));
+	esg_buf_release(&t);
 }
 
 static void
 chart(struct esg_buf *b, const struct peer_view *v, size_t n)
 {
-	double h = TOP + ROW * (double)v->ncols + 22;
+	double h = TOP, y = TOP;
 
+	for (size_t c = 0; c < v->ncols; c++)
+		h += row_height(esg_peers_col_label(v->p->q, c));
 	esg_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"720\" height=\"%.0f\" viewBox=\"0 0 720 %.0f\" role=\"img\" "
-	    "aria-labelledby=\"peers-t%zu\">\n<title id=\"peers-t%zu\">", h, h, n, n);
+	    "aria-labelledby=\"peers-t%zu\">\n<title id=\"peers-t%zu\">", h + 24,
+	    h + 24, n, n);
 	esg_xml_str(b, _("Box plots of the group compared with, per score: "
 	    "minimum to maximum, quartiles and median; the red diamond is this "
 	    "respondent (the table below gives the values)"));
 	esg_buf_puts(b, "</title>\n");
 	for (int t = 0; t <= 100; t += 20)
-		esg_buf_printf(b, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%d\" y2=\"%.0f\" "
-		    "stroke=\"#ddd\"/>\n<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" "
+		esg_buf_printf(b, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"4\" y2=\"%.0f\" "
+		    "stroke=\"#ddd\"/>\n<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" "
 		    "text-anchor=\"middle\" fill=\"#444\">%d</text>\n", px(t), px(t),
-		    TOP - 4, h - 18, px(t), h - 4, t);
+		    h, px(t), h + 14, t);
 	for (size_t c = 0; c < v->ncols; c++) {
 		const struct esg_peer_stats *s = esg_peers_col_stats(v, c);
-		double x = esg_peers_col_score(v->r, c), y = TOP + ROW * (double)c;
+		const char *label = esg_peers_col_label(v->p->q, c);
+		double x = esg_peers_col_score(v->r, c);
 
-		svg_label(b, esg_peers_col_label(v->p->q, c), y,
-		    c > v->p->q->npillars);
+		svg_label(b, label, y + 13, c > v->p->q->npillars);
 		if (s != NULL && s->n > 0)
-			box(b, s, y);
+			box(b, s, y + 9);
 		if (!esg_score_is_null(x))
-			marker(b, x, y);
+			marker(b, v->o, x, y + 9);
+		y += row_height(label);
 	}
 	esg_buf_puts(b, "</svg>\n<figcaption>");
 	esg_xml_str(b, _("Box: from q1 to q3, the thick line at the median; thin "
@@ -163,7 +180,7 @@ esg_peers_html(struct esg_buf *b, const struct esg_result *r,
 
 	if (o->peers == NULL)
 		return;
-	esg_peers_view_init(&v, o->peers, r, &key);
+	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_printf(b, "<h3 id=\"peers%zu\">", n);
 	esg_xml_str(b, _("Among peers"));
 	esg_buf_puts(b, "</h3>\n<p>");

@@ -14,9 +14,10 @@ struct peer_view {
 	struct esg_peer_match m;
 	struct esg_buf *key;		/* holds m.key */
 	size_t ncols;			/* overall, pillars, sections */
+	const struct esg_render_opts *o;	/* numbers the French way or not */
 };
 
-void esg_peers_view_init(struct peer_view *v, const struct esg_peers *p,
+void esg_peers_view_init(struct peer_view *v, const struct esg_render_opts *o,
     const struct esg_result *r, struct esg_buf *key);
 /* Column c: 0 overall, then pillars, then sections. */
 const char *esg_peers_col_label(const struct esg_questionnaire *q, size_t c);
@@ -33,7 +34,7 @@ void esg_peers_sentence(struct esg_buf *b, const struct peer_view *v,
 struct peer_cells {
 	const char *label;
 	bool section;		/* a section row, shown under the pillars */
-	char score[16], n[24], q1[16], median[16], q3[16];
+	char score[32], n[24], q1[32], median[32], q3[32];
 	enum esg_peer_pos pos;
 };
 

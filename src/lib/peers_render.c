@@ -5,6 +5,7 @@
  * quartiles and median beside the score, and where the score falls.  The
  * HTML box plots are in peers_html.c.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,9 +19,12 @@
 #include "peers_impl.h"
 
 void
-esg_peers_view_init(struct peer_view *v, const struct esg_peers *p,
+esg_peers_view_init(struct peer_view *v, const struct esg_render_opts *o,
     const struct esg_result *r, struct esg_buf *key)
 {
+	const struct esg_peers *p = o->peers;
+
+	v->o = o;
 	v->p = p;
 	v->r = r;
 	v->key = key;
@@ -51,25 +55,69 @@ esg_peers_col_stats(const struct peer_view *v, size_t c)
 	return v->m.g->usable && v->m.g->st ? &v->m.g->st[c] : NULL;
 }
 
-/* The respondent's own group as a person reads it: an option's label. */
+/* A band [lo, hi) in words, as the observatory's own tables say it. */
+static void
+band_words(struct esg_buf *b, const struct esg_peer_group *g, bool french)
+{
+	struct esg_buf lo = ESG_BUF_INIT, hi = ESG_BUF_INIT;
+
+	if (!isinf(g->lo))
+		esg_num_human(&lo, g->lo, ESG_NUM_SHORTEST, french);
+	if (!isinf(g->hi))
+		esg_num_human(&hi, g->hi, ESG_NUM_SHORTEST, french);
+	if (isinf(g->lo))
+		esg_buf_printf(b, _("under %s"), esg_buf_str(&hi));
+	else if (isinf(g->hi))
+		esg_buf_printf(b, _("%s or more"), esg_buf_str(&lo));
+	else
+		esg_buf_printf(b, _("%s to under %s"), esg_buf_str(&lo),
+		    esg_buf_str(&hi));
+	esg_buf_release(&lo);
+	esg_buf_release(&hi);
+}
+
+/* The label of the option whose value is key[0..n), or the key itself. */
+static void
+option_words(struct esg_buf *b, const struct esg_field *f, const char *key,
+    size_t n)
+{
+	for (size_t i = 0; i < f->noptions; i++)
+		if (strlen(f->options[i].value) == n &&
+		    memcmp(f->options[i].value, key, n) == 0 && f->options[i].label) {
+			esg_buf_puts(b, f->options[i].label);
+			return;
+		}
+	esg_buf_add(b, key, n);
+}
+
+/* The respondent's own group as a person reads it: labels, bands in words. */
 static void
 own_group(struct esg_buf *b, const struct peer_view *v)
 {
 	const struct esg_field *f = &v->p->q->fields[v->p->by];
+	const char *k = v->m.key;
 
 	if (!v->m.has_key) {
 		esg_buf_printf(b, _("no %s given"), f->id);
 		return;
 	}
-	if (f->type != ESG_QTYPE_NUMBER && f->type != ESG_QTYPE_TEXT &&
-	    f->type != ESG_QTYPE_MULTI)
-		for (size_t k = 0; k < f->noptions; k++)
-			if (strcmp(f->options[k].value, v->m.key) == 0 &&
-			    f->options[k].label != NULL) {
-				esg_buf_puts(b, f->options[k].label);
-				return;
-			}
-	esg_buf_printf(b, "%s %s", f->id, v->m.key);
+	if (v->m.g != &v->p->all && v->m.g->band) {
+		esg_buf_printf(b, "%s ", f->id);
+		band_words(b, v->m.g, v->o->french);
+		return;
+	}
+	if (f->type == ESG_QTYPE_NUMBER || f->type == ESG_QTYPE_TEXT) {
+		esg_buf_printf(b, "%s %s", f->id, k);
+		return;
+	}
+	/* A multiple choice's key is its selection joined with '|'. */
+	for (size_t n = 0; ; k += n + 1) {
+		n = strcspn(k, "|");
+		option_words(b, f, k, n);
+		if (k[n] == '\0')
+			break;
+		esg_buf_puts(b, " + ");
+	}
 }
 
 void
@@ -173,14 +221,17 @@ esg_peers_pos_short(enum esg_peer_pos pos)
 	return "-";
 }
 
-/* s right-aligned in w display columns. */
+/* A score for a person into dst, or none. */
 static void
-rcell(struct esg_buf *b, const char *s, size_t w)
+human(char *dst, size_t n, const struct esg_render_opts *o, double x, bool shown,
+    const char *none)
 {
-	size_t n = esg_utf8_width(s, strlen(s));
+	struct esg_buf t = ESG_BUF_INIT;
 
-	esg_buf_repeat(b, " ", n < w ? w - n : 0);
-	esg_buf_puts(b, s);
+	if (shown)
+		esg_render_score(&t, o, x);
+	snprintf(dst, n, "%s", shown ? esg_buf_str(&t) : none);
+	esg_buf_release(&t);
 }
 
 void
@@ -192,16 +243,14 @@ esg_peers_cells(const struct peer_view *v, size_t c, struct peer_cells *out,
 	const double st[] = { s ? s->q1 : 0, s ? s->median : 0, s ? s->q3 : 0 };
 	char *dst[] = { out->q1, out->median, out->q3 };
 
+	bool has = s != NULL && s->n > 0;
+
 	out->label = esg_peers_col_label(v->p->q, c);
 	out->section = c > v->p->q->npillars;
-	snprintf(out->score, sizeof out->score, "%.2f", x);
-	if (esg_score_is_null(x))
-		snprintf(out->score, sizeof out->score, "%s", none);
+	human(out->score, sizeof out->score, v->o, x, !esg_score_is_null(x), none);
 	snprintf(out->n, sizeof out->n, "%zu", s ? s->n : 0);
 	for (size_t i = 0; i < 3; i++)
-		snprintf(dst[i], sizeof out->q1, "%.2f", st[i]);
-	for (size_t i = 0; i < 3 && (s == NULL || s->n == 0); i++)
-		snprintf(dst[i], sizeof out->q1, "%s", none);
+		human(dst[i], sizeof out->q1, v->o, st[i], has, none);
 	out->pos = esg_peer_position(s, x);
 }
 
@@ -210,16 +259,19 @@ text_row(struct esg_buf *b, const struct peer_view *v, size_t c)
 {
 	struct peer_cells k;
 
+	const char *rest;
+
 	esg_peers_cells(v, c, &k, "-");
 	/* Sections indented under the pillars, as in the observatory's table. */
 	esg_buf_puts(b, k.section ? "    " : "  ");
-	esg_render_pad(b, k.label, k.section ? 20 : 22);
-	rcell(b, k.score, 7);
-	rcell(b, k.n, 6);
-	rcell(b, k.q1, 8);
-	rcell(b, k.median, 8);
-	rcell(b, k.q3, 8);
+	rest = esg_render_cell(b, k.label, k.section ? 20 : 22);
+	esg_render_right(b, k.score, 7);
+	esg_render_right(b, k.n, 6);
+	esg_render_right(b, k.q1, 8);
+	esg_render_right(b, k.median, 8);
+	esg_render_right(b, k.q3, 8);
 	esg_buf_printf(b, "  %s\n", esg_peers_pos_short(k.pos));
+	esg_render_cell_rest(b, rest, k.section ? 4 : 2, k.section ? 20 : 22);
 }
 
 void
@@ -232,7 +284,7 @@ esg_peers_text(struct esg_buf *b, const struct esg_result *r,
 
 	if (o->peers == NULL)
 		return;
-	esg_peers_view_init(&v, o->peers, r, &key);
+	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_printf(b, "\n%s\n", _("Among peers"));
 	esg_peers_describe(&t, &v);
 	esg_render_wrap(b, "  ", 2, esg_buf_str(&t), width);
@@ -241,11 +293,11 @@ esg_peers_text(struct esg_buf *b, const struct esg_result *r,
 		esg_peers_overall(&t, &v);
 		esg_render_wrap(b, "  ", 2, esg_buf_str(&t), width);
 		esg_buf_printf(b, "\n  %-22s", "");
-		rcell(b, _("score"), 7);
-		rcell(b, "n", 6);
-		rcell(b, "q1", 8);
-		rcell(b, _("median"), 8);
-		rcell(b, "q3", 8);
+		esg_render_right(b, _("score"), 7);
+		esg_render_right(b, "n", 6);
+		esg_render_right(b, "q1", 8);
+		esg_render_right(b, _("median"), 8);
+		esg_render_right(b, "q3", 8);
 		esg_buf_printf(b, "  %s\n", _("position"));
 		for (size_t c = 0; c < v.ncols; c++)
 			text_row(b, &v, c);
@@ -286,7 +338,7 @@ esg_peers_markdown(struct esg_buf *b, const struct esg_result *r,
 
 	if (o->peers == NULL)
 		return;
-	esg_peers_view_init(&v, o->peers, r, &key);
+	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_printf(b, "\n### %s\n\n", _("Among peers"));
 	esg_peers_describe(b, &v);
 	esg_buf_puts(b, "\n");
@@ -380,7 +432,7 @@ esg_peers_json(struct esg_buf *b, const struct esg_result *r,
 
 	if (o->peers == NULL)
 		return;
-	esg_peers_view_init(&v, o->peers, r, &key);
+	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_puts(b, ",\n      \"peers\": {\"group\": ");
 	if (v.m.has_key)
 		esg_json_str(b, v.m.key);
@@ -467,7 +519,7 @@ esg_peers_csv_row(struct esg_buf *b, const struct esg_result *r,
 
 	if (o->peers == NULL)
 		return;
-	esg_peers_view_init(&v, o->peers, r, &key);
+	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_putc(b, sep);
 	esg_csv_quote(b, v.m.key);
 	esg_buf_printf(b, "%c%s%c%s%c%zu", sep, v.m.g == &v.p->all ? "all" : "group",

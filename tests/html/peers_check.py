@@ -23,7 +23,7 @@ def main():
         svg = page[start:page.index("</svg>", start)]
         marks = [float(m) for m in re.findall(r'<polygon points="([0-9.]+),', svg)]
         boxes = [(float(x), float(w)) for x, w in
-                 re.findall(r'<rect x="([0-9.]+)" y="[0-9]+" width="([0-9.]+)"', svg)]
+                 re.findall(r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"', svg)]
         p = r["peers"]
         cols = [(r["overall"]["score"], p["overall"])]
         cols += [(x["score"], p["pillars"][x["id"]]) for x in r["pillars"]]
