@@ -127,6 +127,10 @@ void esg_render_why(struct esg_buf *b, const struct esg_result *r,
 /* A score with two decimals for a person, the French way when o says so. */
 void esg_render_score(struct esg_buf *b, const struct esg_render_opts *o,
     double x);
+struct esg_field;
+/* The label of f's option whose value is key[0..n), or the key itself. */
+void esg_render_option_label(struct esg_buf *b, const struct esg_field *f,
+    const char *key, size_t n);
 /* Whether an answer has something to show; notes count. */
 bool esg_render_has_notes(const struct esg_result *r);
 /*

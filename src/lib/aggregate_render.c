@@ -172,20 +172,6 @@ band_label(struct esg_buf *b, const struct esg_agg *a, size_t k, bool french)
 	esg_buf_release(&hi);
 }
 
-/* The label of the option whose value is key[0..n), or the key itself. */
-static void
-option_label(struct esg_buf *b, const struct esg_field *f, const char *key,
-    size_t n)
-{
-	for (size_t i = 0; i < f->noptions; i++)
-		if (strlen(f->options[i].value) == n &&
-		    memcmp(f->options[i].value, key, n) == 0 && f->options[i].label) {
-			esg_buf_puts(b, f->options[i].label);
-			return;
-		}
-	esg_buf_add(b, key, n);
-}
-
 void
 esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
     const struct group *g, bool french)
@@ -205,7 +191,7 @@ esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
 	/* A multi field's key is its selection joined with '|'. */
 	for (size_t n = 0; ; k += n + 1) {
 		n = strcspn(k, "|");
-		option_label(b, f, k, n);
+		esg_render_option_label(b, f, k, n);
 		if (k[n] == '\0')
 			break;
 		esg_buf_puts(b, " + ");

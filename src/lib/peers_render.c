@@ -76,20 +76,6 @@ band_words(struct esg_buf *b, const struct esg_peer_group *g, bool french)
 	esg_buf_release(&hi);
 }
 
-/* The label of the option whose value is key[0..n), or the key itself. */
-static void
-option_words(struct esg_buf *b, const struct esg_field *f, const char *key,
-    size_t n)
-{
-	for (size_t i = 0; i < f->noptions; i++)
-		if (strlen(f->options[i].value) == n &&
-		    memcmp(f->options[i].value, key, n) == 0 && f->options[i].label) {
-			esg_buf_puts(b, f->options[i].label);
-			return;
-		}
-	esg_buf_add(b, key, n);
-}
-
 /* The respondent's own group as a person reads it: labels, bands in words. */
 static void
 own_group(struct esg_buf *b, const struct peer_view *v)
@@ -113,7 +99,7 @@ own_group(struct esg_buf *b, const struct peer_view *v)
 	/* A multiple choice's key is its selection joined with '|'. */
 	for (size_t n = 0; ; k += n + 1) {
 		n = strcspn(k, "|");
-		option_words(b, f, k, n);
+		esg_render_option_label(b, f, k, n);
 		if (k[n] == '\0')
 			break;
 		esg_buf_puts(b, " + ");

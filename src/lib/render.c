@@ -383,3 +383,16 @@ esg_ostatus_text(int status)
 	default: return _("not met");
 	}
 }
+
+void
+esg_render_option_label(struct esg_buf *b, const struct esg_field *f,
+    const char *key, size_t n)
+{
+	for (size_t i = 0; i < f->noptions; i++)
+		if (strlen(f->options[i].value) == n &&
+		    memcmp(f->options[i].value, key, n) == 0 && f->options[i].label) {
+			esg_buf_puts(b, f->options[i].label);
+			return;
+		}
+	esg_buf_add(b, key, n);
+}
