@@ -6,12 +6,29 @@
 #include "esgdiag/text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "c_locale.h"
 #include "esgdiag/buf.h"
+
+/*
+ * Eight bytes at a time for the ASCII runs that make most of a file: a
+ * word with no high bit holds eight ASCII characters.
+ */
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+static inline uint64_t
+load8(const unsigned char *s)
+{
+	uint64_t x;
+
+	memcpy(&x, s, sizeof x);
+	return x;
+}
 
 bool
 esg_utf8_valid(const char *str, size_t n, size_t *bad)
@@ -23,9 +40,10 @@ esg_utf8_valid(const char *str, size_t n, size_t *bad)
 		unsigned c = s[i], len, cp, min;
 
 		if (c < 0x80) {
-			/* ASCII runs, the bulk of any answers file. */
-			while (++i < n && s[i] < 0x80)
-				;
+			while (n - i >= 8 && (load8(s + i) & HIGHS) == 0)
+				i += 8;
+			while (i < n && s[i] < 0x80)
+				i++;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf)
@@ -71,6 +89,30 @@ fold_cp(unsigned cp)
 	return cp;
 }
 
+/*
+ * Folds ASCII from i on, eight bytes at a time, up to the first byte that
+ * is not ASCII; returns its index.  A byte from 'A' to 'Z' is one that
+ * adding 0x80 - 'A' lifts to the high bit and adding 0x80 - 'Z' - 1 does
+ * not (no carry: every byte is below 0x80).
+ */
+static size_t
+fold_ascii(unsigned char *d, const unsigned char *s, size_t i, size_t n)
+{
+	while (n - i >= 8) {
+		uint64_t x = load8(s + i), up;
+
+		if (x & HIGHS)
+			break;
+		up = (x + ONES * (0x80 - 'A')) & ~(x + ONES * (0x80 - 'Z' - 1));
+		x |= (up & HIGHS) >> 2;
+		memcpy(d + i, &x, sizeof x);
+		i += 8;
+	}
+	for (; i < n && s[i] < 0x80; i++)
+		d[i] = (unsigned char)((unsigned)(s[i] - 'A') < 26u ? s[i] + 32 : s[i]);
+	return i;
+}
+
 void
 esg_fold(char *dst, const char *src, size_t n)
 {
@@ -78,28 +120,17 @@ esg_fold(char *dst, const char *src, size_t n)
 	unsigned char *d = (unsigned char *)dst;
 	size_t i = 0;
 
-	/* A plain loop the compiler vectorises, for the ASCII prefix. */
-	while (i < n && s[i] < 0x80) {
-		d[i] = (unsigned char)((unsigned)(s[i] - 'A') < 26u ? s[i] + 32 : s[i]);
-		i++;
-	}
-	while (i < n) {
+	while ((i = fold_ascii(d, s, i, n)) < n) {
 		unsigned c = s[i];
 
-		if (c < 0x80) {
-			d[i] = (unsigned char)(c - 'A' < 26u ? c + 32 : c);
-			i++;
-		} else if ((c & 0xe0) == 0xc0 && i + 1 < n &&
-		    (s[i + 1] & 0xc0) == 0x80) {
+		if ((c & 0xe0) == 0xc0 && i + 1 < n && (s[i + 1] & 0xc0) == 0x80) {
 			unsigned cp = fold_cp((c & 0x1f) << 6 | (s[i + 1] & 0x3f));
 
 			d[i] = (unsigned char)(0xc0 | cp >> 6);
 			d[i + 1] = (unsigned char)(0x80 | (cp & 0x3f));
 			i += 2;
-		} else {
-			d[i] = (unsigned char)c;
-			i++;
-		}
+		} else
+			d[i++] = (unsigned char)c;
 	}
 }
 
@@ -247,6 +278,46 @@ int_part(const unsigned char *s, size_t n, struct esg_buf *b)
 	return i;
 }
 
+/*
+ * The common cell without grouping: [sign] digits [(.|,) digits], at most
+ * 2^53 once the mark is dropped and at most 22 decimals.  Then the digits
+ * m and 10^f are exact doubles and m / 10^f is one correctly rounded
+ * division: the double strtod would return, with no locale involved.
+ * Returns false to leave anything else to the general path.
+ */
+static bool
+num_fast(const unsigned char *s, size_t n, double *out)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+	    1e18, 1e19, 1e20, 1e21, 1e22 };
+	uint64_t m = 0;
+	size_t i = 0, f = 0, start;
+	bool neg = false, point = false;
+
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		neg = s[i++] == '-';
+	start = i;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (m > (UINT64_C(1) << 53) / 10)
+				return false;
+			m = m * 10 + (uint64_t)(s[i] - '0');
+			f += point;
+		} else if ((s[i] == '.' || s[i] == ',') && !point && i > start &&
+		    i + 1 < n)
+			point = true;
+		else
+			return false;
+	}
+	if (i == start || f > 22 || m > UINT64_C(1) << 53)
+		return false;
+	*out = (double)m / pow10[f];
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
 enum esg_num_err
 esg_num_parse_cell(const char *str, size_t n, double *out)
 {
@@ -255,6 +326,8 @@ esg_num_parse_cell(const char *str, size_t n, double *out)
 	enum esg_num_err rc = ESG_NUM_SYNTAX;
 	size_t i = 0, k;
 
+	if (num_fast(s, n, out))
+		return ESG_NUM_OK;
 	if (i < n && (s[i] == '+' || s[i] == '-'))
 		esg_buf_putc(&b, (char)s[i++]);
 	k = int_part(s + i, n - i, &b);
@@ -315,6 +388,20 @@ esg_num_format(struct esg_buf *b, double x)
 	struct esg_cloc cl;
 	char tmp[40];
 
+	/* Whole numbers below 1e15, which %.15g prints as plain digits. */
+	if (x == floor(x) && fabs(x) < 1e15 && !(x == 0 && signbit(x))) {
+		long long k = llabs((long long)x);
+		int n = (int)sizeof tmp;
+
+		do {
+			tmp[--n] = (char)('0' + k % 10);
+			k /= 10;
+		} while (k > 0);
+		if (x < 0)
+			tmp[--n] = '-';
+		esg_buf_add(b, tmp + n, sizeof tmp - (size_t)n);
+		return;
+	}
 	esg_cloc_enter(&cl);
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof tmp, "%.*g", prec, x);

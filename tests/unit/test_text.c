@@ -56,6 +56,53 @@ test_num_cell_range(void **state)
 	assert_int_equal(esg_num_parse_cell(big, 400, &v), ESG_NUM_RANGE);
 }
 
+/*
+ * The fast path (no grouping, at most 2^53 and 22 decimals) against glibc's
+ * strtod of the same number written in C syntax, on random numbers, and
+ * the cases just past its limits, which take the general path.
+ */
+static void
+test_num_cell_exact(void **state)
+{
+	static const char *const edge[] = { "9007199254740992", "9007199254740993",
+	    "0,1", "0,30000000000000004", "1,0000000000000000000001",
+	    "123456789012345678901234567890", "-0", "+0,0", "00012,50" };
+	char cell[64], c_syntax[64];
+	unsigned long seed = 12345;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof edge / sizeof edge[0] + 100000; i++) {
+		double got, want;
+
+		if (i < sizeof edge / sizeof edge[0])
+			snprintf(cell, sizeof cell, "%s", edge[i]);
+		else {
+			size_t n = 0, digits, frac;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			digits = 1 + (seed >> 33) % 17;
+			frac = (seed >> 40) % 24;
+			if ((seed >> 50) & 1)
+				cell[n++] = '-';
+			for (size_t d = 0; d < digits + frac; d++) {
+				if (d == digits)
+					cell[n++] = (seed >> 20) & 1 ? ',' : '.';
+				seed = seed * 6364136223846793005u + 1;
+				cell[n++] = (char)('0' + (seed >> 33) % 10);
+			}
+			cell[n] = '\0';
+		}
+		snprintf(c_syntax, sizeof c_syntax, "%s", cell);
+		for (char *p = c_syntax; *p; p++)
+			if (*p == ',')
+				*p = '.';
+		want = strtod(c_syntax, NULL);
+		if (esg_num_parse_cell(cell, strlen(cell), &got) != ESG_NUM_OK ||
+		    memcmp(&got, &want, sizeof got) != 0)
+			fail_msg("'%s': %.17g, expected %.17g", cell, got, want);
+	}
+}
+
 static void
 test_num_plain(void **state)
 {
@@ -91,6 +138,37 @@ test_fold(void **state)
 	assert_memory_equal(out, "\xc3\x97", 2);
 }
 
+/*
+ * Folding eight ASCII bytes at a time must agree with the byte rule (A-Z
+ * to a-z, nothing else) for every ASCII byte at every offset, and hand
+ * over to the byte loop at the first non-ASCII byte.
+ */
+static void
+test_fold_words(void **state)
+{
+	char in[160], out[160], want[160];
+
+	(void)state;
+	for (size_t off = 0; off < 8; off++) {
+		size_t n = 0;
+
+		for (int c = 1; c < 128; c++)
+			in[off + n++] = (char)c;
+		memcpy(in + off + n, "\xc3\x89T\xc3\xa9", 5);	/* ÉTé */
+		n += 5;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)in[off + i];
+
+			want[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		memcpy(want + n - 5, "\xc3\xa9t\xc3\xa9", 5);
+		esg_fold(out, in + off, n);
+		assert_memory_equal(out, want, n);
+		esg_fold(in + off, in + off, n);		/* in place */
+		assert_memory_equal(in + off, want, n);
+	}
+}
+
 static void
 test_trim(void **state)
 {
@@ -119,6 +197,12 @@ test_utf8(void **state)
 	assert_false(esg_utf8_valid("\xc0\xaf", 2, NULL));	/* overlong */
 	assert_false(esg_utf8_valid("\xed\xa0\x80", 3, NULL));	/* surrogate */
 	assert_false(esg_utf8_valid("\xe2\x82", 2, NULL));	/* truncated */
+	/* Past eight-byte ASCII words, the bad byte is still found exactly. */
+	assert_false(esg_utf8_valid("abcdefghijklmnopq\xe9", 18, &bad));
+	assert_int_equal(bad, 17);
+	assert_true(esg_utf8_valid("abcdefghijklmnop\xc3\xa9" "abcdefgh", 26, NULL));
+	assert_false(esg_utf8_valid("abcdefghijklmnop\xc3", 17, &bad));
+	assert_int_equal(bad, 16);
 	assert_int_equal(esg_utf8_width("Séverine", strlen("Séverine")), 8);
 }
 
@@ -207,19 +291,45 @@ test_num_human(void **state)
 #undef NNBSP
 }
 
+/* The shortest of %.15g..%.17g that reads back, whole numbers included. */
+static void
+test_num_format(void **state)
+{
+	static const double xs[] = { 0, -0.0, 1, -1, 3200, 62480, 999999999999999,
+	    1e15, -123456789012345, 0.1, 2.5, 1e300, -7e-5, 4503599627370497 };
+	struct esg_buf b = ESG_BUF_INIT;
+	char want[40];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, xs[i]);
+			if (strtod(want, NULL) == xs[i])
+				break;
+		}
+		esg_buf_reset(&b);
+		esg_num_format(&b, xs[i]);
+		assert_string_equal(esg_buf_str(&b), want);
+	}
+	esg_buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_num_cell),
 		cmocka_unit_test(test_num_cell_range),
+		cmocka_unit_test(test_num_cell_exact),
 		cmocka_unit_test(test_num_plain),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_words),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_round2),
 		cmocka_unit_test(test_fmt2),
 		cmocka_unit_test(test_num_human),
+		cmocka_unit_test(test_num_format),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
