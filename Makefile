@@ -18,7 +18,7 @@ WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 # Lazy (=): expanded when a recipe runs, after tools/deps.sh has installed pkg-config.
 # libcsv (Debian libcsv-dev) ships no pkg-config file: plain -lcsv.
 PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 nettle jansson)
-PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 nettle jansson) -lcsv -lm
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 nettle jansson) -lcsv -lm -pthread
 CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L \
              -DLOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)

@@ -32,11 +32,13 @@ struct esg_csv_rec {
 	size_t n;
 	unsigned line;		/* physical line where the record starts */
 	const char *malformed;	/* NULL, or why the record is not well formed */
+	bool clean;		/* every field is valid UTF-8 with no NUL byte */
 };
 
 enum {
 	ESG_CSV_MAX_RECORD = 16 * 1024 * 1024,	/* bytes of one record */
 	ESG_CSV_MAX_FIELDS = 100000,
+	ESG_CSV_PIPE_AFTER = 1000,		/* records read before threading */
 };
 
 struct esg_csv;
@@ -53,7 +55,11 @@ char esg_csv_delim(const struct esg_csv *c);
 /*
  * Reads the next non-blank record.  Returns 1 (record in *rec), 0 at the
  * end, -1 when the input cannot be read on (message in esg_csv_error()),
- * -2 on a read error.
+ * -2 on a read error.  Past the first ESG_CSV_PIPE_AFTER records, reading
+ * and parsing go on in a second thread (csv_pipe.h), which calls the read
+ * function from then on: it must not share unguarded state with the
+ * caller's thread until esg_csv_next has returned 0 or less, or
+ * esg_csv_free has returned.
  */
 int esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec);
 struct esg_buf;

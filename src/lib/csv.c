@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_pipe.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
@@ -38,8 +40,10 @@ struct esg_csv {
 	size_t fieldsz;
 	size_t recbytes;		/* input bytes of the record so far */
 	unsigned recline;
-	bool inrec, complete, firstq, toobig;
+	bool inrec, complete, firstq, toobig, clean;
 	const char *malformed;
+	size_t nread;			/* records returned before threading */
+	struct esg_csv_pipe *pipe;
 	char err[160];
 	unsigned errline;
 };
@@ -83,6 +87,7 @@ esg_csv_free(struct esg_csv *c)
 {
 	if (c == NULL)
 		return;
+	esg_csv_pipe_free(c->pipe);
 	csv_free(&c->p);
 	free(c->buf);
 	free(c->row);
@@ -216,6 +221,8 @@ on_field(void *s, size_t n, void *data)
 		c->row = esg_xrealloc(c->row, c->rowcap);
 	}
 	c->off[c->nfields++] = c->rowlen;
+	if (c->clean && (memchr(s, '\0', n) != NULL || !esg_utf8_valid(s, n, NULL)))
+		c->clean = false;
 	if (n > 0)
 		memcpy(c->row + c->rowlen, s, n);
 	c->rowlen += n;
@@ -250,6 +257,7 @@ begin_record(struct esg_csv *c, const char *s, size_t n)
 	c->rowlen = c->nfields = 0;
 	c->malformed = NULL;
 	c->toobig = false;
+	c->clean = true;
 }
 
 /*
@@ -391,13 +399,13 @@ blank(const struct esg_csv *c)
 	return true;
 }
 
-int
-esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
+/* The reader on its own, in whichever thread runs it. */
+static int
+next_here(void *ctx, struct esg_csv_rec *rec)
 {
+	struct esg_csv *c = ctx;
 	int rc;
 
-	if (!c->started && (rc = start(c)) != 0)
-		return rc;
 	do {
 		if ((rc = read_record(c)) != 1)
 			return rc;
@@ -417,7 +425,26 @@ esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
 	rec->n = c->nfields;
 	rec->line = c->recline;
 	rec->malformed = c->malformed;
+	rec->clean = c->clean;
 	return 1;
+}
+
+int
+esg_csv_next(struct esg_csv *c, struct esg_csv_rec *rec)
+{
+	int rc;
+
+	if (c->pipe != NULL)
+		return esg_csv_pipe_next(c->pipe, rec);
+	if (!c->started && (rc = start(c)) != 0)
+		return rc;
+	/* A file this long pays for a thread: the rest is read in one. */
+	if (c->nread == ESG_CSV_PIPE_AFTER && !c->finished &&
+	    (c->pipe = esg_csv_pipe_start(next_here, c)) != NULL)
+		return esg_csv_pipe_next(c->pipe, rec);
+	rc = next_here(c, rec);
+	c->nread += rc == 1;
+	return rc;
 }
 
 void

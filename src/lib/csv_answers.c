@@ -478,7 +478,7 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 	for (size_t i = 0; i < rec->n; i++) {
 		const struct column *c = &r->cols[i];
 
-		if (!cell_text_ok(r, rec->line, c, &rec->f[i]))
+		if (!rec->clean && !cell_text_ok(r, rec->line, c, &rec->f[i]))
 			ok = false;
 		else if (c->part_field != ESG_NONE) {
 			/* parts exists whenever the map has option columns. */
@@ -528,7 +528,7 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
     struct esg_diags *d, enum esg_status *status)
 {
 	struct esg_reader *r = esg_xcalloc(1, sizeof *r);
-	struct esg_csv_rec h = { NULL, 0, 0, NULL };
+	struct esg_csv_rec h = { NULL, 0, 0, NULL, false };
 	int rc;
 
 	r->q = q;

@@ -3,6 +3,8 @@
  * quoting, blank lines, start lines of records, malformed records.  Each
  * input is also read one byte per read() call, to test buffer refills.
  */
+#include <errno.h>
+
 #include "esgdiag/csv.h"
 #include "testutil.h"
 
@@ -132,6 +134,128 @@ test_long_line(void **state)
 	free(in);
 }
 
+/*
+ * Past ESG_CSV_PIPE_AFTER records a second thread reads on: every record
+ * must still come in order, with its line and fields.  The input is built
+ * here with each record's expected line and text, the independent answer:
+ * record k is "k,<k times 'x'>" on one line, every 7th spread over two
+ * lines by a quoted newline, every 11th followed by a blank line, every
+ * 13th malformed.
+ */
+static void
+test_pipeline(void **state)
+{
+	enum { N = 3 * ESG_CSV_PIPE_AFTER + 77 };
+	struct esg_buf in = ESG_BUF_INIT, want = ESG_BUF_INIT, got = ESG_BUF_INIT;
+	unsigned line = 1;
+
+	(void)state;
+	esg_buf_puts(&in, "a,b\n");
+	esg_buf_puts(&want, "1:a|b;");
+	for (unsigned k = 1; k <= N; k++) {
+		line++;
+		esg_buf_printf(&want, "%u:", line);
+		if (k % 13 == 0) {
+			esg_buf_printf(&in, "\"%u\"z,1\n", k);
+			esg_buf_puts(&want, "!unexpected character after a closing quote;");
+		} else if (k % 7 == 0) {
+			esg_buf_printf(&in, "%u,\"x\nx\"\r\n", k);
+			esg_buf_printf(&want, "%u|x\nx;", k);
+			line++;
+		} else {
+			esg_buf_printf(&in, "%u,", k);
+			esg_buf_printf(&want, "%u|", k);
+			for (unsigned j = 0; j < k % 50; j++) {
+				esg_buf_putc(&in, 'x');
+				esg_buf_putc(&want, 'x');
+			}
+			esg_buf_puts(&in, "\n");
+			esg_buf_putc(&want, ';');
+		}
+		if (k % 11 == 0) {
+			esg_buf_puts(&in, "  \n");
+			line++;
+		}
+	}
+	for (size_t chunk = 0; chunk <= 3; chunk += 3) {
+		char d;
+
+		esg_buf_reset(&got);
+		esg_buf_puts(&got, records(esg_buf_str(&in), chunk, &d));
+		assert_string_equal(esg_buf_str(&got), esg_buf_str(&want));
+	}
+	esg_buf_release(&in);
+	esg_buf_release(&want);
+	esg_buf_release(&got);
+}
+
+/* Stopping early, with the second thread running, frees everything. */
+static void
+test_pipeline_stop(void **state)
+{
+	struct esg_buf in = ESG_BUF_INIT;
+	struct memsrc m;
+	struct esg_csv *c;
+	struct esg_csv_rec r;
+
+	(void)state;
+	for (unsigned k = 0; k < 4 * ESG_CSV_PIPE_AFTER; k++)
+		esg_buf_printf(&in, "%u,y\n", k);
+	m = (struct memsrc){ esg_buf_str(&in), in.len, 0, 0 };
+	c = esg_csv_new(mem_read, &m);
+	assert_int_equal(esg_csv_detect(c), 0);
+	for (unsigned k = 0; k < ESG_CSV_PIPE_AFTER + 10; k++) {
+		assert_int_equal(esg_csv_next(c, &r), 1);
+		assert_int_equal(r.line, k + 1);
+		assert_int_equal(atoi(r.f[0].p), k);
+	}
+	esg_csv_free(c);
+	esg_buf_release(&in);
+}
+
+/* A read error after the thread started comes back as -2, errno kept. */
+struct failing_after {
+	struct memsrc m;
+	size_t limit;
+};
+
+static long
+read_then_fail(void *ctx, char *buf, size_t n)
+{
+	struct failing_after *f = ctx;
+
+	if (f->m.pos >= f->limit) {
+		errno = EBADF;
+		return -1;
+	}
+	return mem_read(&f->m, buf, n);
+}
+
+static void
+test_pipeline_read_error(void **state)
+{
+	struct esg_buf in = ESG_BUF_INIT;
+	struct failing_after f;
+	struct esg_csv *c;
+	struct esg_csv_rec r;
+	unsigned k = 0;
+	int rc;
+
+	(void)state;
+	for (unsigned i = 0; i < 4 * ESG_CSV_PIPE_AFTER; i++)
+		esg_buf_printf(&in, "%u,y\n", i);
+	f = (struct failing_after){ { esg_buf_str(&in), in.len, 0, 4096 }, in.len / 2 };
+	c = esg_csv_new(read_then_fail, &f);
+	assert_int_equal(esg_csv_detect(c), 0);
+	while ((rc = esg_csv_next(c, &r)) == 1)
+		assert_int_equal(atoi(r.f[0].p), k++);
+	assert_int_equal(rc, -2);
+	assert_int_equal(errno, EBADF);
+	assert_true(k > ESG_CSV_PIPE_AFTER);
+	esg_csv_free(c);
+	esg_buf_release(&in);
+}
+
 static long
 failing_read(void *ctx, char *buf, size_t n)
 {
@@ -161,6 +285,9 @@ main(void)
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_pipeline),
+		cmocka_unit_test(test_pipeline_stop),
+		cmocka_unit_test(test_pipeline_read_error),
 		cmocka_unit_test(test_read_error),
 	};
 
