@@ -37,6 +37,28 @@ int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
 enum esg_status esg_reader_status(const struct esg_reader *r);
 /* Header columns that match no field, in order (borrowed). */
 const char *const *esg_reader_ignored(const struct esg_reader *r, size_t *n);
+/* How a header column was understood. */
+enum esg_col_how {
+	ESG_COL_ID,		/* a field id, ID.note or the id column */
+	ESG_COL_MAP,		/* through the --map file */
+	ESG_COL_CODE,		/* a LimeSurvey question code, CODE or CODE[SQ] */
+	ESG_COL_TEXT,		/* the question's text */
+	ESG_COL_IGNORED,
+};
+
+struct esg_reader_col {
+	const char *name;	/* the heading (after --map); borrowed */
+	const char *field;	/* the field id it feeds, or NULL */
+	const char *option;	/* an option column: the option value, or NULL */
+	bool note, id;		/* ID.note or respondent id column */
+	enum esg_col_how how;
+};
+
+/* Number of header columns. */
+size_t esg_reader_ncolumns(const struct esg_reader *r);
+/* What header column i (0-based) feeds, for --verbose. */
+void esg_reader_column(const struct esg_reader *r, size_t i,
+    struct esg_reader_col *out);
 /* Whether the header has the respondent id column. */
 bool esg_reader_has_id(const struct esg_reader *r);
 void esg_reader_free(struct esg_reader *r);

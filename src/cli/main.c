@@ -64,9 +64,13 @@ static const struct cli_cmd cmds[] = {
 	    "  --excel                    with -f csv: ';', decimal comma, BOM\n") },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
 	    "  Lists the action sheets, or shows one in full.\n") },
-	{ "template", cmd_template, N_("template [-f csv|markdown|yaml]\n"
-	    "  Prints a blank answers CSV header (csv, the default), a printable\n"
-	    "  questionnaire (markdown), or the questionnaire's source (yaml).\n") },
+	{ "template", cmd_template, N_("template [-f csv|markdown|yaml|limesurvey] "
+	    "[--excel]\n"
+	    "  Prints a blank answers CSV header (csv, the default; --excel: ';',\n"
+	    "  BOM and CRLF for French Excel), a printable questionnaire\n"
+	    "  (markdown), the questionnaire's source (yaml), or the survey in\n"
+	    "  LimeSurvey's tab-separated import format (limesurvey), whose\n"
+	    "  response export score reads as it is.\n") },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
 	    "prints every\n  problem as FILE:LINE:COL: error: message.\n") },

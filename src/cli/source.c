@@ -58,14 +58,39 @@ cli_source_opts_release(struct cli_source_opts *o)
 	o->map = NULL;
 }
 
-static void
-list_ignored(const struct cli_source *s)
+static const char *
+how_text(enum esg_col_how how)
 {
-	size_t n;
-	const char *const *cols = esg_reader_ignored(s->r, &n);
+	switch (how) {
+	case ESG_COL_MAP: return _("by the map");
+	case ESG_COL_CODE: return _("LimeSurvey code");
+	case ESG_COL_TEXT: return _("question text");
+	default: return _("field id");
+	}
+}
 
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, _("%s: ignored column '%s'\n"), s->name, cols[i]);
+/* --verbose: which field each column feeds, and the columns ignored. */
+static void
+list_columns(const struct cli_source *s)
+{
+	struct esg_reader_col c;
+
+	for (size_t i = 0; i < esg_reader_ncolumns(s->r); i++) {
+		esg_reader_column(s->r, i, &c);
+		if (c.how == ESG_COL_IGNORED)
+			fprintf(stderr, _("%s: ignored column '%s'\n"), s->name,
+			    c.name);
+		else if (c.id)
+			fprintf(stderr, _("%s: column '%s' -> respondent id\n"),
+			    s->name, c.name);
+		else if (c.option)
+			fprintf(stderr, _("%s: column '%s' -> %s, option %s (%s)\n"),
+			    s->name, c.name, c.field, c.option, how_text(c.how));
+		else
+			fprintf(stderr, _("%s: column '%s' -> %s%s (%s)\n"),
+			    s->name, c.name, c.field, c.note ? ".note" : "",
+			    how_text(c.how));
+	}
 }
 
 /* One line on stderr when the file was not read as UTF-8. */
@@ -129,7 +154,7 @@ cli_source_open(struct cli *cli, const struct cli_source_opts *o,
 	if (s->r == NULL)
 		return s->status = st == ESG_EIO ? read_error(s) : EXIT_INPUT;
 	if (cli->verbose)
-		list_ignored(s);
+		list_columns(s);
 	return EXIT_OK;
 }
 

@@ -50,11 +50,16 @@ in_list(const char *folded, size_t n, const char *const *list)
 	return false;
 }
 
-static const char *const unknown_tokens[] = { "nsp", "ne sait pas", "?", NULL };
-static const char *const na_tokens[] = {
-	"na", "n/a", "sans objet", "non applicable", NULL,
+/* Folded forms; what forms tools and LimeSurvey's own options write too. */
+static const char *const unknown_tokens[] = {
+	"nsp", "ne sait pas", "je ne sais pas", "?", NULL,
 };
-static const char *const yes_tokens[] = { "o", "yes", "true", "1", NULL };
+static const char *const na_tokens[] = {
+	"na", "n/a", "sans objet", "non applicable", "non concern\xc3\xa9",
+	"non concern\xc3\xa9" "e", NULL,
+};
+/* "y": LimeSurvey's code for yes. */
+static const char *const yes_tokens[] = { "o", "y", "yes", "true", "1", NULL };
 static const char *const no_tokens[] = { "n", "no", "false", "0", NULL };
 
 /* The option whose folded value or label is folded[0..n), or ESG_NONE. */
@@ -82,12 +87,110 @@ expect_options(struct esg_buf *why, const struct esg_field *f)
 		esg_buf_puts(why, ", na");
 }
 
+struct picks {
+	size_t count, exclusive;
+};
+
+static void
+pick(const struct esg_field *f, size_t k, struct esg_answer *out,
+    struct picks *p)
+{
+	if (!out->sel[k])
+		p->count++;
+	out->sel[k] = 1;
+	if (f->options[k].exclusive)
+		p->exclusive = k;
+}
+
+static int
+picked(const struct esg_field *f, struct esg_answer *out,
+    const struct picks *p, struct esg_buf *why)
+{
+	if (p->exclusive != ESG_NONE && p->count > 1) {
+		esg_buf_printf(why, _("'%s' excludes every other choice"),
+		    f->options[p->exclusive].value);
+		return -1;
+	}
+	out->state = ESG_A_VALUE;
+	return 0;
+}
+
+/* Whether an item may end at s[i]: the end, or a ',' or ';' after spaces. */
+static bool
+ends_item(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i == n || s[i] == ',' || s[i] == ';';
+}
+
+/* The option with the longest value or label at fold[pos..n) ending an item. */
+static size_t
+longest_at(const struct esg_field *f, const char *fold, size_t n, size_t pos,
+    size_t *len)
+{
+	size_t best = ESG_NONE;
+
+	*len = 0;
+	for (size_t i = 0; i < f->noptions; i++) {
+		const struct esg_option *o = &f->options[i];
+		const char *key[2] = { o->fvalue, o->flabel };
+		size_t klen[2] = { o->fvlen, o->fllen };
+
+		for (int j = 0; j < 2; j++)
+			if (key[j] && klen[j] > *len && klen[j] <= n - pos &&
+			    !memcmp(fold + pos, key[j], klen[j]) &&
+			    ends_item(fold, n, pos + klen[j])) {
+				best = i;
+				*len = klen[j];
+			}
+	}
+	return best;
+}
+
+/*
+ * Items joined by ", " or ";" as forms tools write them.  Labels are
+ * matched longest first at each position, so a label holding a comma stays
+ * whole; what no label matches is an error.
+ */
+static int
+parse_joined(const struct esg_field *f, const char *s, size_t n,
+    struct esg_answer *out, struct esg_arena *a, struct esg_buf *why)
+{
+	struct picks p = { 0, ESG_NONE };
+	char *fold = esg_arena_strndup(a, s, n);
+	size_t pos = 0, len, k;
+
+	esg_fold(fold, s, n);
+	out->sel = esg_arena_alloc(a, f->noptions);
+	for (;;) {
+		pos += strspn(fold + pos, " ");
+		if (pos == n) {
+			esg_buf_puts(why, _("empty item in a multiple choice"));
+			return -1;
+		}
+		if ((k = longest_at(f, fold, n, pos, &len)) == ESG_NONE) {
+			esg_buf_printf(why, _("'%s' is not an option; "), fold + pos);
+			expect_options(why, f);
+			return -1;
+		}
+		pick(f, k, out, &p);
+		pos += len;
+		pos += strspn(fold + pos, " ");
+		if (pos == n)
+			return picked(f, out, &p, why);
+		pos++;	/* the ',' or ';' ends_item() saw */
+	}
+}
+
 static int
 parse_multi(const struct esg_field *f, const char *s, size_t n,
     struct esg_answer *out, struct esg_arena *a, struct esg_buf *why)
 {
-	size_t exclusive = ESG_NONE, count = 0;
+	struct picks p = { 0, ESG_NONE };
 
+	if (!memchr(s, '|', n) && (memchr(s, ',', n) || memchr(s, ';', n)))
+		return parse_joined(f, s, n, out, a, why);
 	out->sel = esg_arena_alloc(a, f->noptions);
 	for (size_t start = 0; start <= n;) {
 		const char *end = memchr(s + start, '|', n - start);
@@ -108,20 +211,10 @@ parse_multi(const struct esg_field *f, const char *s, size_t n,
 			expect_options(why, f);
 			return -1;
 		}
-		if (!out->sel[k])
-			count++;
-		out->sel[k] = 1;
-		if (f->options[k].exclusive)
-			exclusive = k;
+		pick(f, k, out, &p);
 		start = end ? (size_t)(end - s) + 1 : n + 1;
 	}
-	if (exclusive != ESG_NONE && count > 1) {
-		esg_buf_printf(why, _("'%s' excludes every other choice"),
-		    f->options[exclusive].value);
-		return -1;
-	}
-	out->state = ESG_A_VALUE;
-	return 0;
+	return picked(f, out, &p, why);
 }
 
 static bool
@@ -155,6 +248,11 @@ parse_number(const struct esg_field *f, const char *s, size_t n,
 {
 	double x;
 
+	/* "15%" and "15 %" where the unit is a percentage. */
+	if (f->unit && strcmp(f->unit, "%") == 0 && n > 1 && s[n - 1] == '%') {
+		n--;
+		esg_trim(&s, &n);
+	}
 	switch (esg_num_parse_cell(s, n, &x)) {
 	case ESG_NUM_OK:
 		break;

@@ -11,9 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/heading.h"
+#include "esgdiag/limesurvey.h"
 #include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
@@ -22,10 +25,12 @@
 
 struct column {
 	const char *name;	/* owned; after mapping */
+	char *orig;		/* owned; the heading before --map renamed it */
 	size_t field;		/* answer column, or ESG_NONE */
 	size_t note;		/* note column of this field, or ESG_NONE */
 	bool is_id;
-	size_t part_field, part_opt;	/* a mapped option column, or ESG_NONE */
+	size_t part_field, part_opt;	/* an option column, or ESG_NONE */
+	enum esg_col_how how;
 };
 
 /*
@@ -57,6 +62,8 @@ struct esg_reader {
 	struct esg_buf why;
 	const struct esg_map *map;	/* borrowed; NULL when none */
 	struct esg_buf *parts;		/* per field: the cell made of option columns */
+	unsigned char *partf;		/* per field: it has option columns */
+	struct esg_headings *hx;	/* built at the first heading not an id */
 };
 
 static uint64_t
@@ -193,11 +200,69 @@ note_target(const struct esg_questionnaire *q, const char *name)
 	return f;
 }
 
+/* Whether two columns feed the same thing (ignored columns never do). */
 static bool
 same_target(const struct column *a, const struct column *b)
 {
-	return (a->field != ESG_NONE || a->note != ESG_NONE || a->is_id) &&
-	    strcmp(a->name, b->name) == 0;
+	if (a->part_field != ESG_NONE)
+		return a->part_field == b->part_field && a->part_opt == b->part_opt;
+	return (a->field != ESG_NONE && a->field == b->field) ||
+	    (a->note != ESG_NONE && a->note == b->note) || (a->is_id && b->is_id);
+}
+
+static void
+ambiguous(struct esg_reader *r, unsigned line, const struct column *c,
+    const struct esg_heading_match *m)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+	size_t shown = m->ncand < 4 ? m->ncand : 4;
+
+	for (size_t i = 0; i < shown; i++)
+		esg_buf_printf(&b, "%s'%s'", i ? ", " : "",
+		    r->q->fields[m->cand[i]].id);
+	row_error(r, line, _("column '%s' matches the text of several fields "
+	    "(%s); name it with one field id or use --map"), c->name,
+	    esg_buf_str(&b));
+	esg_buf_release(&b);
+}
+
+/* A heading that is not a field id: a LimeSurvey code or a question text. */
+static bool
+match_heading(struct esg_reader *r, struct column *c, unsigned line)
+{
+	struct esg_heading_match m;
+
+	if (r->hx == NULL)
+		r->hx = esg_headings_new(r->q);
+	esg_heading_match(r->hx, c->name, &m);
+	if (m.how == ESG_MATCH_AMBIGUOUS) {
+		ambiguous(r, line, c, &m);
+		return false;
+	}
+	if (m.how == ESG_MATCH_NONE)
+		return true;
+	c->how = m.how == ESG_MATCH_CODE ? ESG_COL_CODE : ESG_COL_TEXT;
+	if (m.opt != ESG_NONE) {
+		c->part_field = m.field;
+		c->part_opt = m.opt;
+	} else
+		c->field = m.field;
+	return true;
+}
+
+static void
+duplicate(struct esg_reader *r, unsigned line, size_t j, size_t i)
+{
+	const struct column *c = &r->cols[i];
+	size_t f = c->part_field != ESG_NONE ? c->part_field : c->field;
+
+	if (strcmp(r->cols[j].name, c->name) == 0 || f == ESG_NONE)
+		row_error(r, line, _("column '%s' appears twice (columns %zu "
+		    "and %zu); nothing is scored"), c->name, j + 1, i + 1);
+	else
+		row_error(r, line, _("columns %zu ('%s') and %zu ('%s') both "
+		    "give '%s'; nothing is scored"), j + 1, r->cols[j].name,
+		    i + 1, c->name, r->q->fields[f].id);
 }
 
 /* Applies the map to a header cell: a renamed column, or an option column. */
@@ -211,14 +276,55 @@ map_column(struct esg_reader *r, struct column *c)
 		if (strcmp(r->map->parts[i].column, c->name) == 0) {
 			c->part_field = r->map->parts[i].field;
 			c->part_opt = r->map->parts[i].opt;
+			c->how = ESG_COL_MAP;
 			return;
 		}
 	for (size_t i = 0; i < r->map->ncolumns; i++)
 		if (strcmp(r->map->columns[i].from, c->name) == 0) {
-			free((char *)c->name);
+			c->orig = (char *)c->name;
 			c->name = esg_xstrdup(r->map->columns[i].to);
+			c->how = ESG_COL_MAP;
 			return;
 		}
+}
+
+/* What a header cell names: a field, a note, the id, an option column. */
+static bool
+map_one(struct esg_reader *r, struct column *c, const char *id_column,
+    unsigned line)
+{
+	map_column(r, c);
+	c->field = c->part_field != ESG_NONE ? ESG_NONE :
+	    esg_field_find(r->q, c->name);
+	c->note = note_target(r->q, c->name);
+	c->is_id = strcmp(c->name, id_column ? id_column : "id") == 0;
+	if (c->field != ESG_NONE || c->note != ESG_NONE || c->is_id ||
+	    c->part_field != ESG_NONE)
+		return true;
+	if (!match_heading(r, c, line))
+		return false;
+	if (c->field == ESG_NONE && c->part_field == ESG_NONE) {
+		c->how = ESG_COL_IGNORED;
+		r->ignored[r->nignored++] = c->name;
+	}
+	return true;
+}
+
+/* Option columns make one multiple-choice cell per field (read_parts). */
+static void
+setup_parts(struct esg_reader *r)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		size_t f = r->cols[i].part_field;
+
+		if (f == ESG_NONE)
+			continue;
+		if (r->parts == NULL) {
+			r->parts = esg_xcalloc(r->q->nfields, sizeof *r->parts);
+			r->partf = esg_xcalloc(r->q->nfields, 1);
+		}
+		r->partf[f] = 1;
+	}
 }
 
 static bool
@@ -242,23 +348,16 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 		}
 		esg_trim(&s, &n);
 		c->name = esg_xstrndup(s, n);
-		map_column(r, c);
-		c->field = c->part_field != ESG_NONE ? ESG_NONE :
-		    esg_field_find(r->q, c->name);
-		c->note = note_target(r->q, c->name);
-		c->is_id = strcmp(c->name, id_column ? id_column : "id") == 0;
+		if (!map_one(r, c, id_column, h->line))
+			ok = false;
 		have_id |= c->is_id;
-		if (c->field == ESG_NONE && c->note == ESG_NONE && !c->is_id &&
-		    c->part_field == ESG_NONE)
-			r->ignored[r->nignored++] = c->name;
 		for (size_t j = 0; j < i; j++)
 			if (same_target(&r->cols[j], c)) {
-				row_error(r, h->line, _("column '%s' appears twice "
-				    "(columns %zu and %zu); nothing is scored"),
-				    c->name, j + 1, i + 1);
+				duplicate(r, h->line, j, i);
 				ok = false;
 			}
 	}
+	setup_parts(r);
 	if (id_column != NULL && !have_id) {
 		row_error(r, h->line, _("no column '%s' for respondent ids"),
 		    id_column);
@@ -361,13 +460,23 @@ mapped_value(const struct esg_reader *r, size_t field, const char *p, size_t n)
 	return out;
 }
 
-static bool
-has_parts(const struct esg_map *m, size_t field)
+/*
+ * In a LimeSurvey code column, the option whose answer code the cell is
+ * (A2 for an option value LimeSurvey cannot hold), or the cell itself.
+ */
+static const char *
+code_value(const struct esg_reader *r, size_t field, const char *p, size_t n)
 {
-	for (size_t i = 0; i < m->nparts; i++)
-		if (m->parts[i].field == field)
-			return true;
-	return false;
+	const struct esg_field *fd = &r->q->fields[field];
+	char code[ESG_LS_CODE_MAX];
+
+	esg_trim(&p, &n);
+	for (size_t k = 0; k < fd->noptions; k++) {
+		esg_ls_acode(r->q, field, k, code);
+		if (strlen(code) == n && strncasecmp(code, p, n) == 0)
+			return fd->options[k].value;
+	}
+	return p;
 }
 
 /* Whether an option column of an export is ticked. */
@@ -417,7 +526,9 @@ read_cell(struct esg_reader *r, const struct column *c,
 	struct esg_answer *a = &ans->a[c->field];
 	const char *keep = a->note;
 
-	const char *cell = mapped_value(r, c->field, f->p, f->n);
+	const char *cell = c->how == ESG_COL_CODE ?
+	    code_value(r, c->field, f->p, f->n) :
+	    mapped_value(r, c->field, f->p, f->n);
 	size_t len = cell != f->p ? strlen(cell) : f->n;
 
 	esg_buf_reset(&r->why);
@@ -440,13 +551,13 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 {
 	bool ok = true;
 
-	for (size_t f = 0; r->parts && r->map && f < r->q->nfields; f++) {
-		struct column c = { r->q->fields[f].id, f, ESG_NONE, false,
-		    ESG_NONE, ESG_NONE };
+	for (size_t f = 0; r->parts && f < r->q->nfields; f++) {
+		struct column c = { r->q->fields[f].id, NULL, f, ESG_NONE, false,
+		    ESG_NONE, ESG_NONE, ESG_COL_ID };
 		struct esg_csv_field cell = { esg_buf_str(&r->parts[f]),
 		    r->parts[f].len };
 
-		if (!has_parts(r->map, f))
+		if (!r->partf[f])
 			continue;
 		ok = read_cell(r, &c, &cell, ans) && ok;
 	}
@@ -535,8 +646,6 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
 	r->name = name;
 	r->d = d;
 	r->map = map;
-	if (map != NULL && map->nparts > 0)
-		r->parts = esg_xcalloc(q->nfields, sizeof *r->parts);
 	r->csv = esg_csv_new(rd, ctx);
 	if ((rc = esg_csv_detect(r->csv)) == 0 &&
 	    (rc = esg_csv_next(r->csv, &h)) == 0) {
@@ -594,6 +703,29 @@ esg_reader_ignored(const struct esg_reader *r, size_t *n)
 	return r->ignored;
 }
 
+size_t
+esg_reader_ncolumns(const struct esg_reader *r)
+{
+	return r->ncols;
+}
+
+void
+esg_reader_column(const struct esg_reader *r, size_t i,
+    struct esg_reader_col *out)
+{
+	const struct column *c = &r->cols[i];
+	size_t f = c->part_field != ESG_NONE ? c->part_field :
+	    c->field != ESG_NONE ? c->field : c->note;
+
+	out->name = c->orig ? c->orig : c->name;
+	out->field = f != ESG_NONE ? r->q->fields[f].id : NULL;
+	out->option = c->part_field != ESG_NONE ?
+	    r->q->fields[f].options[c->part_opt].value : NULL;
+	out->note = c->note != ESG_NONE;
+	out->id = c->is_id;
+	out->how = c->how;
+}
+
 bool
 esg_reader_has_id(const struct esg_reader *r)
 {
@@ -608,8 +740,10 @@ esg_reader_free(struct esg_reader *r)
 {
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->ncols; i++)
+	for (size_t i = 0; i < r->ncols; i++) {
 		free((char *)r->cols[i].name);
+		free(r->cols[i].orig);
+	}
 	free(r->cols);
 	free(r->ignored);
 	idset_release(&r->ids);
@@ -617,6 +751,8 @@ esg_reader_free(struct esg_reader *r)
 	for (size_t i = 0; r->parts && i < r->q->nfields; i++)
 		esg_buf_release(&r->parts[i]);
 	free(r->parts);
+	free(r->partf);
+	esg_headings_free(r->hx);
 	esg_csv_free(r->csv);
 	free(r);
 }

@@ -133,6 +133,24 @@ test_cells(void **state)
 		{ "tmp", "-0,4", "error:out of range: expected a number of at most -0.5" },
 		{ "tx", "  nsp  ", "value:  nsp  " },		/* verbatim, no token */
 		{ "tx", "", "empty:" },
+		/* As forms tools and spreadsheets write them (issue 12 item 4). */
+		{ "type", "Je ne sais pas", "nsp:nsp" },
+		{ "yna", "Non concerné", "na:na" },
+		{ "yna", "NON CONCERNÉE", "na:na" },
+		{ "yn", "Non concerné", "error:'yn' does not allow 'not applicable'" },
+		{ "yn", "OUI", "value:oui" },
+		{ "yn", "Y", "value:oui" },			/* LimeSurvey's code */
+		{ "mu", "Ixe, Igrec", "value:x|y" },
+		{ "mu", "Igrec;ixe", "value:x|y" },
+		{ "mu", "Igrec ; x ; Igrec", "value:x|y" },	/* option order, once */
+		{ "mu", "Ixe, Zède", "error:'zède' is not an option; expected one of:"
+		  " x, y, none (or an option label), nsp" },
+		{ "mu", "Ixe, ", "error:empty item in a multiple choice" },
+		{ "mu", "Aucun, Ixe", "error:'none' excludes every other choice" },
+		{ "pct", "15 %", "value:15" },
+		{ "pct", "15%", "value:15" },
+		{ "pct", "12,5\u00a0%", "value:12.5" },
+		{ "pct", "%", "error:expected a number (e.g. 12, -3,5 or 62 480), or nsp" },
 	};
 
 	(void)state;
@@ -171,6 +189,39 @@ read_csv(const char *csv, const char *id_column, enum esg_status *st)
 	esg_diags_release(&d);
 	esg_buf_release(&tmp);
 	return esg_buf_str(&out);
+}
+
+/* A label holding ", " stays whole: labels are matched longest first. */
+static void
+test_joined_labels(void **state)
+{
+	struct esg_questionnaire *keep = q;
+	static const struct { const char *in, *out; } rows[] = {
+		{ "Achats, marchés, clauses, Formation", "value:a|f" },
+		{ "Achats, marchés, clauses; Achats", "value:a|b" },
+		{ "Formation, Achats, marchés, clauses", "value:a|f" },
+		{ "Achats, Formation", "value:b|f" },
+		{ "Achats, marchés, clauses, Formations", "error:'formations' is not an "
+		  "option; expected one of: a, b, f (or an option label), nsp" },
+	};
+
+	(void)state;
+	q = load_ok("schema: 1\nid: t\nversion: '1'\ntitle: T\n"
+	    "pillars: [{id: E, label: E}]\nlevels: [{min: 0, label: L}]\n"
+	    "sections:\n- id: s\n  title: S\n  questions:\n"
+	    "  - {id: m, text: M, type: multi, options: ["
+	    "{value: a, label: 'Achats, marchés, clauses', score: 1},"
+	    "{value: b, label: 'Achats', score: 1},"
+	    "{value: f, label: 'Formation', score: 1}]}\n");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *got = cell("m", rows[i].in);
+
+		if (strcmp(got, rows[i].out) != 0)
+			fail_msg("'%s': got '%s', expected '%s'", rows[i].in, got,
+			    rows[i].out);
+	}
+	esg_questionnaire_free(q);
+	q = keep;
 }
 
 static void
@@ -283,6 +334,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_joined_labels),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_duplicate_ids_many),
