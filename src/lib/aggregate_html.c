@@ -120,7 +120,10 @@ chart(struct esg_buf *b, const struct row *rows, size_t n, const char *title,
 			svg_box(b, rows[i].st, y + 9);
 		y += rh;
 	}
-	esg_buf_puts(b, "</svg>\n</figure>\n");
+	esg_buf_puts(b, "</svg>\n<figcaption>");
+	esg_xml_str(b, _("Line: from the minimum to the maximum; box: from Q1 to "
+	    "Q3; thick bar: the median."));
+	esg_buf_puts(b, "</figcaption>\n</figure>\n");
 }
 
 static void
@@ -301,9 +304,7 @@ esg_agg_html(struct esg_buf *b, const struct esg_agg *a,
 	esg_buf_puts(b, "</h2>\n<p>");
 	esg_buf_printf(&t, dngettext(ESG_TEXTDOMAIN, "%zu respondent",
 	    "%zu respondents", a->total), a->total);
-	if (a->by.field != ESG_NONE)
-		esg_buf_printf(&t, _(", by \"%s\"; groups of fewer than %zu respondents "
-		    "are not published"), q->fields[a->by.field].label, a->min_group);
+	esg_agg_grouping(&t, a);
 	esg_buf_putc(&t, '.');
 	esg_xml_str(b, esg_buf_str(&t));
 	esg_buf_puts(b, "</p>\n");

@@ -197,3 +197,18 @@ esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
 		esg_buf_puts(b, " + ");
 	}
 }
+
+void
+esg_agg_grouping(struct esg_buf *b, const struct esg_agg *a)
+{
+	const char *label;
+
+	if (a->by.field == ESG_NONE)
+		return;
+	label = a->q->fields[a->by.field].label;
+	if (a->min_group <= 1)
+		esg_buf_printf(b, _(", by \"%s\""), label);
+	else
+		esg_buf_printf(b, _(", by \"%s\"; groups of fewer than %zu respondents "
+		    "are not published"), label, a->min_group);
+}

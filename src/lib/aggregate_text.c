@@ -83,10 +83,7 @@ intro(struct esg_buf *t, const struct esg_agg *a)
 {
 	esg_buf_printf(t, dngettext(ESG_TEXTDOMAIN, "Observatory: %zu respondent",
 	    "Observatory: %zu respondents", a->total), a->total);
-	if (a->by.field != ESG_NONE)
-		esg_buf_printf(t, _(", by \"%s\"; groups of fewer than %zu respondents "
-		    "are not published"), a->q->fields[a->by.field].label,
-		    a->min_group);
+	esg_agg_grouping(t, a);
 	esg_buf_putc(t, '.');
 }
 

@@ -54,5 +54,27 @@ else
 	echo "html: the page with peers did not render or place its markers right"
 	fail=$((fail + 1))
 fi
+# The observatory page (French): printed to PDF and captured as an image,
+# with its three box plots and five tables.
+agg="$tmp/observatoire.html"
+LC_ALL=fr_FR.UTF-8 "$ESGDIAG" score -f html --aggregate --by type --min-group 1 \
+    "$here"/../../questionnaires/examples/*.csv > "$agg"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
+    --window-size=1100,2600 --screenshot="$tmp/observatoire.png" \
+    "file://$agg" 2> "$tmp/agg.log"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --user-data-dir="$tmp/profile" \
+    --print-to-pdf="$tmp/observatoire.pdf" "file://$agg" 2>> "$tmp/agg.log"
+if [ -s "$tmp/observatoire.png" ] && head -c 5 "$tmp/observatoire.pdf" | grep -q '%PDF' &&
+    ! grep -q CONSOLE "$tmp/agg.log" && [ "$(grep -c '<svg' "$agg")" = 3 ] &&
+    [ "$(grep -c '<table' "$agg")" = 5 ] && ! grep -q '<pre' "$agg"; then
+	pass=$((pass + 1))
+else
+	echo "html: the observatory page did not render cleanly"
+	fail=$((fail + 1))
+fi
 echo "html: $pass passed, $fail failed"
 [ $fail = 0 ]
