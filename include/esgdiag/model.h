@@ -144,6 +144,13 @@ void esg_questionnaire_free(struct esg_questionnaire *q);
 /* Index of the field with this id, or ESG_NONE. */
 size_t esg_field_find(const struct esg_questionnaire *q, const char *id);
 size_t esg_sheet_find(const struct esg_questionnaire *q, const char *id);
+/*
+ * "Did you mean" hints: the field id, option value of f, or sheet id
+ * nearest to a mistyped word (a small edit away), or NULL.  Borrowed.
+ */
+const char *esg_field_hint(const struct esg_questionnaire *q, const char *word);
+const char *esg_option_hint(const struct esg_field *f, const char *word);
+const char *esg_sheet_hint(const struct esg_questionnaire *q, const char *word);
 /* Whether the field is a scored question (not profile, not text). */
 bool esg_field_scored(const struct esg_field *f);
 /* The label of the level a rounded score falls in; NULL for no levels. */

@@ -24,7 +24,8 @@ void esg_fold(char *dst, const char *s, size_t n);
 void esg_trim(const char **s, size_t *n);
 /*
  * The candidate a typo most likely meant, for "did you mean" hints: the
- * first at edit distance at most 2 and at most a third of key's length;
+ * first at edit distance at most 2 (ASCII case ignored, a swap of two
+ * neighbours counting as one edit) and at most a third of key's length;
  * NULL when none is that close.  Borrowed from cands.
  */
 const char *esg_nearest(const char *key, const char *const *cands, size_t n);

@@ -30,8 +30,17 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("try 'esgdiag --help'"));
+	fputc('\n', stderr);
 	return EXIT_USAGE;
+}
+
+void
+cli_usage_hint(const struct cli_cmd *cmd)
+{
+	if (cmd == NULL)
+		fprintf(stderr, "%s\n", _("try 'esgdiag --help'"));
+	else
+		fprintf(stderr, _("try 'esgdiag %s --help'\n"), cmd->name);
 }
 
 int

@@ -76,8 +76,13 @@ int cmd_validate(int, char **, struct cli *);
  */
 int cli_getopt(int argc, char **argv, const char *shortopts,
     const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd);
-/* Prints "esgdiag: msg" and the help hint; returns EXIT_USAGE. */
+/*
+ * Prints "esgdiag: msg"; returns EXIT_USAGE.  main() then adds the hint for
+ * the command at hand (cli_usage_hint), so commands need not know it.
+ */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "try 'esgdiag score --help'", or "try 'esgdiag --help'" for no command. */
+void cli_usage_hint(const struct cli_cmd *cmd);
 /* Prints "esgdiag: msg"; returns status. */
 int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_print_usage(FILE *fp, const struct cli_cmd *cmd);

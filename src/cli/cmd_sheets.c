@@ -3,6 +3,7 @@
  * in full (text, markdown or json).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "esgdiag/buf.h"
@@ -103,6 +104,16 @@ render(struct esg_buf *b, const struct esg_questionnaire *q, const char *fmt,
 	}
 }
 
+/* A sheet by its id, whatever the case: "sheets SPASER" is spaser. */
+static size_t
+find_sheet(const struct esg_questionnaire *q, const char *id)
+{
+	for (size_t i = 0; i < q->nsheets; i++)
+		if (strcasecmp(q->sheets[i].id, id) == 0)
+			return i;
+	return ESG_NONE;
+}
+
 int
 cmd_sheets(int argc, char **argv, struct cli *cli)
 {
@@ -128,8 +139,12 @@ cmd_sheets(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_load(cli)) != EXIT_OK)
 		return rc;
 	if (optind < argc) {
-		size_t k = esg_sheet_find(cli->q, argv[optind]);
+		size_t k = find_sheet(cli->q, argv[optind]);
+		const char *hint;
 
+		if (k == ESG_NONE && (hint = esg_sheet_hint(cli->q, argv[optind])))
+			return cli_usage_error(_("no sheet '%s' (did you mean '%s'? "
+			    "esgdiag sheets lists them)"), argv[optind], hint);
 		if (k == ESG_NONE)
 			return cli_usage_error(_("no sheet '%s' (esgdiag sheets "
 			    "lists them)"), argv[optind]);

@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "esgdiag/model.h"
+#include "esgdiag/text.h"
 
 static const struct cli_cmd cmds[] = {
 	{ "ask", cmd_ask, N_("ask [-o FILE] [--resume | --force] [--id NAME]\n"
@@ -83,6 +84,23 @@ cli_find_cmd(const char *name)
 		if (strcmp(cmds[i].name, name) == 0)
 			return &cmds[i];
 	return NULL;
+}
+
+static int
+unknown_command(const char *name)
+{
+	const char *names[sizeof cmds / sizeof cmds[0]], *hint;
+
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		names[i] = cmds[i].name;
+	hint = esg_nearest(name, names, sizeof cmds / sizeof cmds[0]);
+	if (hint != NULL)
+		cli_usage_error(_("unknown command '%s' (did you mean '%s'?)"), name,
+		    hint);
+	else
+		cli_usage_error(_("unknown command '%s'"), name);
+	cli_usage_hint(NULL);
+	return EXIT_USAGE;
 }
 
 static void
@@ -209,8 +227,10 @@ main(int argc, char **argv)
 			printf("esgdiag %s\n", ESG_VERSION);
 			return finish(EXIT_OK);
 		default:
-			return cli_usage_error(_("unknown or incomplete option '%s'"),
+			cli_usage_error(_("unknown or incomplete option '%s'"),
 			    argv[optind - 1]);
+			cli_usage_hint(NULL);
+			return EXIT_USAGE;
 		}
 	}
 	if (optind == argc) {
@@ -218,8 +238,10 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if ((cmd = cli_find_cmd(argv[optind])) == NULL)
-		return cli_usage_error(_("unknown command '%s'"), argv[optind]);
+		return unknown_command(argv[optind]);
 	status = cmd->fn(argc - optind, argv + optind, &cli);
+	if (status == EXIT_USAGE)
+		cli_usage_hint(cmd);
 	esg_questionnaire_free(cli.q);
 	esg_diags_release(&cli.diags);
 	free(cli.inputs);

@@ -76,15 +76,21 @@ match_option(const struct esg_field *f, const char *folded, size_t n)
 	return ESG_NONE;
 }
 
+/* What a choice cell may hold, and the option typed is nearest to. */
 static void
-expect_options(struct esg_buf *why, const struct esg_field *f)
+expect_options(struct esg_buf *why, const struct esg_field *f,
+    const char *typed)
 {
+	const char *hint = esg_option_hint(f, typed);
+
 	esg_buf_puts(why, _("expected one of: "));
 	for (size_t i = 0; i < f->noptions; i++)
 		esg_buf_printf(why, "%s%s", i ? ", " : "", f->options[i].value);
 	esg_buf_puts(why, _(" (or an option label), nsp"));
 	if (f->allow_na)
 		esg_buf_puts(why, ", na");
+	if (hint != NULL)
+		esg_buf_printf(why, _(" (did you mean '%s'?)"), hint);
 }
 
 struct picks {
@@ -208,7 +214,7 @@ parse_multi(const struct esg_field *f, const char *s, size_t n,
 		esg_fold(fold, item, len);
 		if ((k = match_option(f, fold, len)) == ESG_NONE) {
 			esg_buf_printf(why, _("'%s' is not an option; "), fold);
-			expect_options(why, f);
+			expect_options(why, f, fold);
 			return -1;
 		}
 		pick(f, k, out, &p);
@@ -335,7 +341,7 @@ parse_trimmed(const struct esg_field *f, const char *s, size_t n,
 	case ESG_QTYPE_NUMBER:
 		return parse_number(f, s, n, out, why);
 	default:
-		expect_options(why, f);
+		expect_options(why, f, fold);
 		return -1;
 	}
 }

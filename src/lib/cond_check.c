@@ -87,6 +87,7 @@ resolve_option(struct checker *k, const struct esg_field *f,
     struct esg_operand *o)
 {
 	struct esg_buf b = ESG_BUF_INIT;
+	const char *hint;
 
 	o->index = option_index(f, o->text);
 	if (o->index != ESG_NONE) {
@@ -94,8 +95,13 @@ resolve_option(struct checker *k, const struct esg_field *f,
 		return;
 	}
 	list_options(&b, f);
-	report(k, o->off, _("'%s' is not an option of '%s' (expected one of: %s)"),
-	    o->text, f->id, esg_buf_str(&b));
+	if ((hint = esg_option_hint(f, o->text)) != NULL)
+		report(k, o->off, _("'%s' is not an option of '%s' (did you mean "
+		    "'%s'? expected one of: %s)"), o->text, f->id, hint,
+		    esg_buf_str(&b));
+	else
+		report(k, o->off, _("'%s' is not an option of '%s' (expected one "
+		    "of: %s)"), o->text, f->id, esg_buf_str(&b));
 	esg_buf_release(&b);
 }
 
@@ -111,7 +117,13 @@ resolve_field(struct checker *k, struct esg_operand *o)
 	}
 	i = esg_field_find(k->q, o->text);
 	if (i == ESG_NONE) {
-		report(k, o->off, _("unknown identifier '%s'"), o->text);
+		const char *hint = esg_field_hint(k->q, o->text);
+
+		if (hint != NULL)
+			report(k, o->off, _("unknown identifier '%s' (did you mean "
+			    "'%s'?)"), o->text, hint);
+		else
+			report(k, o->off, _("unknown identifier '%s'"), o->text);
 		return NULL;
 	}
 	o->kind = ESG_O_FIELD;

@@ -112,24 +112,10 @@ fold_copy(struct ld *ld, const char *s, const char **out)
 	*out = f;
 }
 
-/* The option value v most likely meant, or NULL. */
-static const char *
-option_nearest(const struct esg_field *fd, const char *v)
-{
-	const char **vals = esg_xcalloc(fd->noptions + 1, sizeof *vals);
-	const char *hint;
-
-	for (size_t i = 0; i < fd->noptions; i++)
-		vals[i] = fd->options[i].value;
-	hint = esg_nearest(v, vals, fd->noptions);
-	free(vals);
-	return hint;
-}
-
 /*
  * What a value is mapped to must be an answer the field accepts (an
  * option's value or label, a number, nsp...), checked now rather than on
- * every row; an option value that is not one gets a hint.
+ * every row.
  */
 static bool
 value_ok(struct ld *ld, yaml_node_t *at, size_t f, const char *to)
@@ -140,16 +126,10 @@ value_ok(struct ld *ld, yaml_node_t *at, size_t f, const char *to)
 	struct esg_answer ans = { 0 };
 	bool ok = esg_cell_parse(fd, to, strlen(to), &ans, &a, &why) == 0;
 
-	if (!ok) {
-		const char *hint = option_nearest(fd, to);
-
-		if (hint)
-			esg_ld_err(ld, at, _("'%s' for '%s': %s (did you mean "
-			    "'%s'?)"), to, fd->id, esg_buf_str(&why), hint);
-		else
-			esg_ld_err(ld, at, _("'%s' for '%s': %s"), to, fd->id,
-			    esg_buf_str(&why));
-	}
+	/* The reason ends with a "did you mean" hint when one is near. */
+	if (!ok)
+		esg_ld_err(ld, at, _("'%s' for '%s': %s"), to, fd->id,
+		    esg_buf_str(&why));
 	esg_buf_release(&why);
 	esg_arena_release(&a);
 	return ok;
@@ -214,7 +194,7 @@ map_choice(struct ld *ld, struct esg_map *m, size_t f, yaml_node_t *t)
 		if (col == NULL || val == NULL)
 			continue;
 		if (opt == ESG_NONE) {
-			const char *hint = option_nearest(fd, val);
+			const char *hint = esg_option_hint(fd, val);
 
 			if (hint)
 				esg_ld_err(ld, vn, _("'%s' is not an option of "

@@ -314,6 +314,22 @@ test_num_format(void **state)
 	esg_buf_release(&b);
 }
 
+/* Hints: distances by hand (one swap, one deletion with case, too far). */
+static void
+test_nearest(void **state)
+{
+	static const char *const fields[] = { "pop", "type" };
+	static const char *const sheets[] = { "clausier", "spaser" };
+	static const char *const options[] = { "commune", "epci" };
+
+	(void)state;
+	assert_string_equal(esg_nearest("tpye", fields, 2), "type");
+	assert_string_equal(esg_nearest("SPASR", sheets, 2), "spaser");
+	assert_string_equal(esg_nearest("epic", options, 2), "epci");
+	assert_null(esg_nearest("xyz", fields, 2));
+	assert_null(esg_nearest("region", options, 2));
+}
+
 int
 main(void)
 {
@@ -330,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_fmt2),
 		cmocka_unit_test(test_num_human),
 		cmocka_unit_test(test_num_format),
+		cmocka_unit_test(test_nearest),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
