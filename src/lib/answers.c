@@ -177,7 +177,7 @@ parse_joined(const struct esg_field *f, const char *s, size_t n,
 		}
 		if ((k = longest_at(f, fold, n, pos, &len)) == ESG_NONE) {
 			esg_buf_printf(why, _("'%s' is not an option; "), fold + pos);
-			expect_options(why, f);
+			expect_options(why, f, fold + pos);
 			return -1;
 		}
 		pick(f, k, out, &p);
