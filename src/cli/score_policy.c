@@ -3,6 +3,7 @@
  */
 #include "score_policy.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,49 +18,95 @@
 #include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
 
-static bool
-number(const char *s, double *x)
+/*
+ * A threshold: a number as an answers cell writes it ('.' or ',' as the
+ * decimal mark, blanks around), on the 0-100 scale of the scores.
+ */
+static int
+threshold_value(const char *s, double *x)
 {
-	return esg_num_parse_plain(s, x) == ESG_NUM_OK;
+	const char *t = s;
+	size_t n = strlen(s);
+
+	esg_trim(&t, &n);
+	if (esg_num_parse_cell(t, n, x) != ESG_NUM_OK)
+		return cli_usage_error(_("--fail-under: '%s' is not a number"), s);
+	if (!(*x >= 0 && *x <= 100))
+		return cli_usage_error(_("--fail-under: '%s' is outside 0 to 100 "
+		    "(scores are percentages)"), s);
+	return EXIT_OK;
 }
 
 static int
 threshold_item(struct policy *p, const struct esg_questionnaire *q, char *item)
 {
 	char *eq = strchr(item, '=');
+	const char *id = item;
+	size_t n;
 	double x;
+	int rc;
 
 	if (eq == NULL)
 		return cli_usage_error(_("--fail-under: '%s' is not ID=NUMBER"), item);
 	*eq = '\0';
-	if (!number(eq + 1, &x))
-		return cli_usage_error(_("--fail-under: '%s' is not a number"), eq + 1);
-	if (strcmp(item, "overall") == 0) {
+	if ((rc = threshold_value(eq + 1, &x)) != EXIT_OK)
+		return rc;
+	n = strlen(id);
+	esg_trim(&id, &n);
+	if (n == strlen("overall") && strncmp(id, "overall", n) == 0) {
 		p->th.overall = x;
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < q->npillars; i++)
-		if (strcmp(q->pillars[i].id, item) == 0) {
+		if (strlen(q->pillars[i].id) == n && strncmp(q->pillars[i].id, id, n) == 0) {
 			p->th.pillar[i] = x;
 			return EXIT_OK;
 		}
-	return cli_usage_error(_("--fail-under: no pillar '%s'"), item);
+	return cli_usage_error(_("--fail-under: no pillar '%.*s'"), (int)n, id);
+}
+
+/*
+ * Cuts the list at its separating commas.  A comma between two digits is a
+ * decimal mark (E=40,5,G=60 is E 40.5 and G 60); any other one separates
+ * items, blanks after it allowed.  Returns the number of items.
+ */
+static size_t
+split_items(char *s)
+{
+	size_t n = 1;
+
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (s[i] == ',' && !(i > 0 && isdigit((unsigned char)s[i - 1]) &&
+		    isdigit((unsigned char)s[i + 1]))) {
+			s[i] = '\0';
+			n++;
+		}
+	return n;
 }
 
 int
 policy_thresholds(struct policy *p, const struct esg_questionnaire *q,
     const char *spec)
 {
-	char *copy, *save = NULL;
+	char *copy, *item, *next;
+	size_t n;
 	int rc = EXIT_OK;
 
 	p->q = q;
-	if (number(spec, &p->th.overall))
-		return EXIT_OK;
+	if (strchr(spec, '=') == NULL)
+		return threshold_value(spec, &p->th.overall);
 	copy = esg_xstrdup(spec);
-	for (char *item = strtok_r(copy, ",", &save); item && rc == EXIT_OK;
-	    item = strtok_r(NULL, ",", &save))
-		rc = threshold_item(p, q, item);
+	n = split_items(copy);
+	item = copy;
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++, item = next) {
+		const char *t = item;
+		size_t len = strlen(item);
+
+		next = item + len + 1;	/* before threshold_item cuts at '=' */
+		esg_trim(&t, &len);
+		rc = len == 0 ? cli_usage_error(_("--fail-under: an empty item in "
+		    "'%s'"), spec) : threshold_item(p, q, item);
+	}
 	free(copy);
 	return rc;
 }
@@ -197,7 +244,7 @@ agg_spec_parse(struct agg_spec *s, const struct esg_questionnaire *q,
 		s->band_text = esg_xreallocarray(s->band_text, n + 1, sizeof *s->band_text);
 		s->band_text[n] = esg_xstrdup(t);
 		s->by.nbands++;
-		if (!number(t, &s->bands[n]))
+		if (esg_num_parse_plain(t, &s->bands[n]) != ESG_NUM_OK)
 			rc = cli_usage_error(_("--by: '%s' is not a number"), t);
 		else if (n > 0 && !(s->bands[n] > s->bands[n - 1]))
 			rc = cli_usage_error(_("--by: band limits must be strictly "
