@@ -1,8 +1,11 @@
 /*
  * JUnit XML for CI dashboards: a test suite per respondent, with a test
  * case for the overall score and each pillar (failing when below a
- * --fail-under threshold) and one per obligation (failing when not met,
- * skipped when it does not apply or cannot be decided).
+ * --fail-under threshold) and one per obligation (skipped when it does not
+ * apply or cannot be decided).  A failure is only ever what makes the exit
+ * status 1: an obligation not met fails its case under
+ * --fail-on-obligation, and is otherwise a passing case that says so in a
+ * property and in its output, so that a green job is not shown red.
  */
 #include <math.h>
 #include <string.h>
@@ -67,8 +70,23 @@ score_case(struct suite *s, const struct esg_questionnaire *q, const char *kind,
 	esg_buf_puts(&s->cases, "\"/></testcase>\n");
 }
 
+/* An obligation not met that no policy asked to fail on: reported, passing. */
 static void
-obligation_case(struct suite *s, const struct esg_result *r, size_t i)
+unmet_case(struct suite *s, const struct esg_obligation *o)
+{
+	esg_buf_puts(&s->cases, "><properties><property name=\"status\" "
+	    "value=\"non_compliant\"/></properties><system-out>");
+	esg_xml_str(&s->cases, o->title);
+	esg_buf_puts(&s->cases, ": ");
+	esg_xml_str(&s->cases, _("not met"));
+	esg_buf_puts(&s->cases, " (");
+	esg_xml_str(&s->cases, o->source);
+	esg_buf_puts(&s->cases, ")</system-out></testcase>\n");
+}
+
+static void
+obligation_case(struct suite *s, const struct esg_result *r, size_t i,
+    bool fail)
 {
 	const struct esg_obligation *o = &r->q->obligations[i];
 
@@ -78,6 +96,10 @@ obligation_case(struct suite *s, const struct esg_result *r, size_t i)
 		esg_buf_puts(&s->cases, "/>\n");
 		return;
 	case ESG_OBL_NON_COMPLIANT:
+		if (!fail) {
+			unmet_case(s, o);
+			return;
+		}
 		s->failures++;
 		esg_buf_puts(&s->cases, "><failure message=\"");
 		esg_xml_str(&s->cases, o->title);
@@ -111,7 +133,7 @@ esg_junit_respondent(struct esg_buf *b, const struct esg_result *r,
 		    th && th->pillar ? th->pillar[p] : NAN,
 		    esg_thresholds_short_pillar(th, r, p));
 	for (size_t i = 0; i < q->nobligations; i++)
-		obligation_case(&s, r, i);
+		obligation_case(&s, r, i, th != NULL && th->obligations);
 	esg_buf_puts(b, "  <testsuite name=\"");
 	esg_xml_str(b, r->ans->id);
 	esg_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
