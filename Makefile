@@ -39,7 +39,7 @@ DEPSTAMP  = build/.deps-ok
 LINGUAS   = fr
 MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
-.PHONY: all run check check-one clang unit cli ref html i18n replay fuzz lint check-valgrind hygiene install clean deps update-po bench
+.PHONY: all run check check-one clang unit cli ref html i18n replay fuzz lint check-valgrind hygiene install clean deps update-po bench docs completion
 all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
@@ -162,7 +162,13 @@ hygiene: $(BUILD)/libesgdiag.a
 	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
 	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
 	 { echo "src/lib must not exit or print"; exit 1; }
-check-one: unit cli ref i18n replay hygiene
+# The manual and the bash completion against the commands' option tables.
+docs: $(BUILD)/esgdiag
+	@sh tests/docs/run.sh $(BUILD)/esgdiag
+# Rewrites the bash completion from the option tables (committed; make docs checks it).
+completion: $(BUILD)/esgdiag
+	sh tools/completion.sh $(BUILD)/esgdiag > completion/esgdiag.bash
+check-one: unit cli ref i18n replay hygiene docs
 # The same sources and unit tests under clang, whose warnings are not gcc's
 # (a missing format attribute, for one); about 15 s on two cores.
 clang:

@@ -3,8 +3,10 @@
  *
  * How to add a command: write cmd_NAME.c with
  *	int cmd_NAME(int argc, char **argv, struct cli *cli);
- * declare it below, add a row to the table in main.c, and give it a usage
- * text.  Parse options with cli_getopt(), which also accepts the global
+ * and its option table cli_NAME_opts, declare both below, add a row to the
+ * table in main.c, give it a usage text, and describe it and its options
+ * in docs/esgdiag.1 (make check fails on an option the manual lacks; the
+ * bash completion is generated).  Parse options with cli_getopt(), which also accepts the global
  * options after the command name, and return an enum cli_exit value.
  */
 #ifndef ESG_CMD_H
@@ -36,7 +38,7 @@ enum cli_exit {
 
 /* Long-only option codes; commands number theirs from OPT_CMD. */
 enum {
-	OPT_NO_COLOR = 256, OPT_VERBOSE, OPT_VERSION, OPT_HELP_CMD,
+	OPT_NO_COLOR = 256, OPT_VERBOSE, OPT_VERSION, OPT_HELP_CMD, OPT_DUMP_OPTIONS,
 	OPT_SRC_ID_COLUMN, OPT_SRC_MAP, OPT_SRC_ENCODING,	/* source.h */
 	OPT_CMD = 300,
 };
@@ -58,7 +60,17 @@ struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct cli *cli);
 	const char *usage;	/* translated at use */
+	const struct option *opts;	/* its getopt table, globals included */
 };
+
+/*
+ * Every command's getopt table.  They are the one list of options: the
+ * bash completion is made from them and make check compares the manual
+ * with them (esgdiag --dump-options, tools/completion.sh, tests/docs).
+ */
+extern const struct option cli_ask_opts[], cli_compare_opts[],
+    cli_explain_opts[], cli_obligations_opts[], cli_score_opts[],
+    cli_sheets_opts[], cli_template_opts[], cli_validate_opts[];
 
 int cmd_ask(int, char **, struct cli *);
 int cmd_compare(int, char **, struct cli *);

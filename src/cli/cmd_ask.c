@@ -467,15 +467,18 @@ run(struct interview *iv, bool resume)
 	return rc;
 }
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_ask_opts[] = {
+	{ "resume", no_argument, NULL, OPT_RESUME },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "id", required_argument, NULL, OPT_ID },
+	CLI_GLOBAL_OPTS,
+};
+
 int
 cmd_ask(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{ "resume", no_argument, NULL, OPT_RESUME },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "id", required_argument, NULL, OPT_ID },
-		CLI_GLOBAL_OPTS,
-	};
+	const struct option *longopts = cli_ask_opts;
 	struct interview iv = { .cli = cli };
 	bool resume = false, force = false;
 	struct stat st;

@@ -40,13 +40,16 @@ snapshot(struct cli *cli, const struct cli_source_opts *o, const char *path,
 	return rc;
 }
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_compare_opts[] = {
+	CLI_SOURCE_OPTS,
+	CLI_GLOBAL_OPTS,
+};
+
 int
 cmd_compare(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		CLI_SOURCE_OPTS,
-		CLI_GLOBAL_OPTS,
-	};
+	const struct option *longopts = cli_compare_opts;
 	struct cli_source_opts so = { 0 };
 	struct esg_snaps before = { 0 }, after = { 0 };
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;

@@ -33,14 +33,17 @@ find(struct cli *cli, const struct cli_source_opts *o, const char *path,
 	return cli_error(EXIT_INPUT, _("%s: no valid respondent '%s'"), path, id);
 }
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_explain_opts[] = {
+	{ "id", required_argument, NULL, OPT_ID },
+	CLI_SOURCE_OPTS,
+	CLI_GLOBAL_OPTS,
+};
+
 int
 cmd_explain(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{ "id", required_argument, NULL, OPT_ID },
-		CLI_SOURCE_OPTS,
-		CLI_GLOBAL_OPTS,
-	};
+	const struct option *longopts = cli_explain_opts;
 	struct esg_answers ans = { 0 };
 	struct esg_buf b = ESG_BUF_INIT;
 	struct esg_result *res;

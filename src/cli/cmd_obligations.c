@@ -153,11 +153,17 @@ find_questionnaire(int argc, char **argv, const char *dflt)
 	return dflt;
 }
 
+/*
+ * The command's fixed options (cmd.h); make_options() puts one --FIELD per
+ * profile field of the questionnaire in front of them.
+ */
+const struct option cli_obligations_opts[] = { CLI_SOURCE_OPTS, CLI_GLOBAL_OPTS };
+
 static struct option *
 make_options(const struct esg_questionnaire *q)
 {
-	static const struct option globals[] = { CLI_SOURCE_OPTS, CLI_GLOBAL_OPTS };
-	size_t ng = sizeof globals / sizeof globals[0];
+	const struct option *globals = cli_obligations_opts;
+	size_t ng = sizeof cli_obligations_opts / sizeof cli_obligations_opts[0];
 	struct option *o = calloc(q->nprofile + ng, sizeof *o);
 
 	if (o == NULL)
@@ -165,7 +171,7 @@ make_options(const struct esg_questionnaire *q)
 	for (size_t i = 0; i < q->nprofile; i++)
 		o[i] = (struct option){ q->fields[i].id, required_argument, NULL,
 		    OPT_FIELD + (int)i };
-	memcpy(o + q->nprofile, globals, sizeof globals);
+	memcpy(o + q->nprofile, globals, sizeof cli_obligations_opts);
 	return o;
 }
 

@@ -172,21 +172,7 @@ struct raw_opts {
 static int
 parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 {
-	static const struct option longopts[] = {
-		{ "sheets", required_argument, NULL, OPT_SHEETS },
-		{ "aggregate", no_argument, NULL, OPT_AGGREGATE },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
-		{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
-		{ "fail-on-obligation", no_argument, NULL, OPT_FAIL_OBLIGATION },
-		{ "fail-on-regression", required_argument, NULL, OPT_FAIL_REGRESSION },
-		{ "quiet", no_argument, NULL, OPT_QUIET },
-		{ "excel", no_argument, NULL, OPT_EXCEL },
-		CLI_SOURCE_OPTS,
-		{ "peers", required_argument, NULL, OPT_PEERS },
-		{ "no-respondents", no_argument, NULL, OPT_NO_RESPONDENTS },
-		CLI_GLOBAL_OPTS,
-	};
+	const struct option *longopts = cli_score_opts;
 	int c;
 
 	optind = 0;
@@ -301,6 +287,23 @@ setup(struct score_run *run, const struct raw_opts *ro)
 		rc = load_peers(run);
 	return rc;
 }
+
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_score_opts[] = {
+	{ "sheets", required_argument, NULL, OPT_SHEETS },
+	{ "aggregate", no_argument, NULL, OPT_AGGREGATE },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+	{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
+	{ "fail-on-obligation", no_argument, NULL, OPT_FAIL_OBLIGATION },
+	{ "fail-on-regression", required_argument, NULL, OPT_FAIL_REGRESSION },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "excel", no_argument, NULL, OPT_EXCEL },
+	CLI_SOURCE_OPTS,
+	{ "peers", required_argument, NULL, OPT_PEERS },
+	{ "no-respondents", no_argument, NULL, OPT_NO_RESPONDENTS },
+	CLI_GLOBAL_OPTS,
+};
 
 int
 cmd_score(int argc, char **argv, struct cli *cli)

@@ -114,10 +114,13 @@ find_sheet(const struct esg_questionnaire *q, const char *id)
 	return ESG_NONE;
 }
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_sheets_opts[] = { CLI_GLOBAL_OPTS };
+
 int
 cmd_sheets(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = { CLI_GLOBAL_OPTS };
+	const struct option *longopts = cli_sheets_opts;
 	struct esg_buf b = ESG_BUF_INIT;
 	const struct esg_sheet *one = NULL;
 	const char *fmt;

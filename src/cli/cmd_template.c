@@ -40,13 +40,16 @@ write_format(struct cli *cli, struct esg_buf *b, const char *fmt, bool excel)
 	return EXIT_OK;
 }
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_template_opts[] = {
+	{ "excel", no_argument, NULL, OPT_EXCEL },
+	CLI_GLOBAL_OPTS,
+};
+
 int
 cmd_template(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{ "excel", no_argument, NULL, OPT_EXCEL },
-		CLI_GLOBAL_OPTS,
-	};
+	const struct option *longopts = cli_template_opts;
 	struct esg_buf b = ESG_BUF_INIT;
 	const char *fmt;
 	bool excel = false;

@@ -5,10 +5,13 @@
 #include "cmd.h"
 #include "esgdiag/model.h"
 
+/* The command's options, also listed by --dump-options (cmd.h). */
+const struct option cli_validate_opts[] = { CLI_GLOBAL_OPTS };
+
 int
 cmd_validate(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = { CLI_GLOBAL_OPTS };
+	const struct option *longopts = cli_validate_opts;
 	const struct esg_questionnaire *q;
 	size_t nq = 0;
 	int c, status;

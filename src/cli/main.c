@@ -21,23 +21,23 @@ static const struct cli_cmd cmds[] = {
 	    "  (default esgdiag-answers.csv); ends with the maturity profile.\n"
 	    "  --resume   continue FILE at its first unanswered question\n"
 	    "  --force    replace an existing FILE\n"
-	    "  --id NAME  the respondent id written in the file\n") },
+	    "  --id NAME  the respondent id written in the file\n"), cli_ask_opts },
 	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
 	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"
 	    "  changes, levels gained or lost, obligations newly met or broken,\n"
-	    "  answers changed.  Source options as for score.\n") },
+	    "  answers changed.  Source options as for score.\n"), cli_compare_opts },
 	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] [SOURCE "
 	    "OPTIONS] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
 	    "  answers, weights, contributions, and what was excluded and why.\n"
-	    "  Source options as for score.\n") },
+	    "  Source options as for score.\n"), cli_explain_opts },
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
 	    "  fields as options (e.g. --type ca --population 65000 --achats 60),\n"
 	    "  or answers files, which also say whether each one is met.\n"
-	    "  Source options as for score.\n") },
+	    "  Source options as for score.\n"), cli_obligations_opts },
 	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
@@ -62,19 +62,19 @@ static const struct cli_cmd cmds[] = {
 	    "  --fail-on-obligation       status 1 if an obligation is not met\n"
 	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
 	    "  --quiet                    no report on standard output\n"
-	    "  --excel                    with -f csv: ';', decimal comma, BOM\n") },
+	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
-	    "  Lists the action sheets, or shows one in full.\n") },
+	    "  Lists the action sheets, or shows one in full.\n"), cli_sheets_opts },
 	{ "template", cmd_template, N_("template [-f csv|markdown|yaml|limesurvey] "
 	    "[--excel]\n"
 	    "  Prints a blank answers CSV header (csv, the default; --excel: ';',\n"
 	    "  BOM and CRLF for French Excel), a printable questionnaire\n"
 	    "  (markdown), the questionnaire's source (yaml), or the survey in\n"
 	    "  LimeSurvey's tab-separated import format (limesurvey), whose\n"
-	    "  response export score reads as it is.\n") },
+	    "  response export score reads as it is.\n"), cli_template_opts },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
-	    "prints every\n  problem as FILE:LINE:COL: error: message.\n") },
+	    "prints every\n  problem as FILE:LINE:COL: error: message.\n"), cli_validate_opts },
 };
 
 const struct cli_cmd *
@@ -84,6 +84,34 @@ cli_find_cmd(const char *name)
 		if (strcmp(cmds[i].name, name) == 0)
 			return &cmds[i];
 	return NULL;
+}
+
+/*
+ * For the build, not for users (hence not in --help): one line per command,
+ * its name then its long options, after a first line of the global ones.
+ * tools/completion.sh makes the bash completion from it and tests/docs
+ * checks the manual against it.
+ */
+static void
+dump_options(const struct option *globals)
+{
+	fputs("global", stdout);
+	for (const struct option *o = globals; o->name; o++)
+		if (o->val != OPT_DUMP_OPTIONS)
+			printf(" --%s", o->name);
+	putchar('\n');
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		fputs(cmds[i].name, stdout);
+		for (const struct option *o = cmds[i].opts; o->name; o++) {
+			bool global = false;
+
+			for (const struct option *g = globals; g->name; g++)
+				global = global || strcmp(g->name, o->name) == 0;
+			if (!global)
+				printf(" --%s", o->name);
+		}
+		putchar('\n');
+	}
 }
 
 static int
@@ -202,6 +230,7 @@ main(int argc, char **argv)
 		{ "verbose", no_argument, NULL, OPT_VERBOSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "dump-options", no_argument, NULL, OPT_DUMP_OPTIONS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli cli = { .diags = ESG_DIAGS_INIT };
@@ -225,6 +254,9 @@ main(int argc, char **argv)
 		case 'h': help(stdout); return finish(EXIT_OK);
 		case OPT_VERSION:
 			printf("esgdiag %s\n", ESG_VERSION);
+			return finish(EXIT_OK);
+		case OPT_DUMP_OPTIONS:
+			dump_options(longopts);
 			return finish(EXIT_OK);
 		default:
 			cli_usage_error(_("unknown or incomplete option '%s'"),

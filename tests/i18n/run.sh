@@ -68,6 +68,11 @@ check range-error "«${nb}100,5$nb»$nb: hors limites$nb; attendu$nb: un nombre 
 check numbers "Population$nb: 4$(printf '\342\200\257')820 habitants" "$ESGDIAG" score "$ex"
 check unknown-command "commande inconnue «${nb}frob$nb»" "$ESGDIAG" frob
 check peers "à la médiane du groupe" "$ESGDIAG" -q "$fx/hand.yaml" score --peers "$fx/peers-hand.json" "$fx/hand-peers.csv"
+# Right after make, with no ESGDIAG_LOCALEDIR: the build's own catalogue.
+check build-catalogue "commandes$nb:" env -u ESGDIAG_LOCALEDIR -u LC_ALL \
+    LANG=fr_FR.UTF-8 "$ESGDIAG" --help
+[ -x "$top/esgdiag" ] && check build-catalogue-top "commandes$nb:" \
+    env -u ESGDIAG_LOCALEDIR -u LC_ALL LANG=fr_FR.UTF-8 "$top/esgdiag" --help
 # Numbers keep the "C" syntax whatever the locale: JSON stays JSON.
 check json-numbers '"score": 24.18' "$ESGDIAG" score -f json "$ex"
 echo "i18n: $pass passed, $fail failed"
