@@ -106,7 +106,7 @@ i18n: $(BUILD)/esgdiag $(MO)
 # Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N runs every target
 # for N seconds on a working copy of its corpus; findings land in build/fuzz
 # and go, once fixed, to tests/fuzz/regress/, which make check replays.
-FUZZERS      = yaml_load csv_answers cond score
+FUZZERS      = yaml_load csv_answers cond score peers
 FUZZ_SECONDS ?= 60
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRC) build/std/gen/default_q.c | $(DEPSTAMP)
 	@mkdir -p $(@D)

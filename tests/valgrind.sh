@@ -26,6 +26,9 @@ run -q fixtures/hand.yaml score --fail-under 60 --fail-on-obligation --fail-on-r
 run -q fixtures/hand.yaml score fixtures/hand-bad.csv
 run score --map fixtures/export-sondage.map.yaml fixtures/export-sondage.csv
 run score --map fixtures/bad.map.yaml fixtures/export-sondage.csv
+for f in text json csv markdown html; do run -q fixtures/hand.yaml score -f $f --peers fixtures/peers-hand.json fixtures/hand-peers.csv; done
+run -q fixtures/hand.yaml score --peers fixtures/peers-bad-stats.json fixtures/hand-peers.csv
+run -q fixtures/hand.yaml score --peers fixtures/peers-bad.json fixtures/hand-peers.csv
 run -q fixtures/hand.yaml compare -f json fixtures/hand-before.csv fixtures/hand.csv
 run -q fixtures/hand.yaml explain fixtures/hand.csv
 run obligations --type epci --population 65000 --achats 60
