@@ -160,8 +160,10 @@ table(struct esg_buf *b, const struct peer_view *v)
 	    _("Position") };
 
 	esg_buf_puts(b, "<table>\n<thead><tr>");
+	/* The number columns' heads are right-aligned over their numbers. */
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
-		esg_buf_puts(b, "<th scope=\"col\">");
+		esg_buf_puts(b, i >= 1 && i <= 5 ? "<th scope=\"col\" class=\"num\">" :
+		    "<th scope=\"col\">");
 		esg_xml_str(b, head[i]);
 		esg_buf_puts(b, "</th>");
 	}
