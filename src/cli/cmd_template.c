@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/limesurvey.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
@@ -20,8 +21,11 @@ csv_header(struct esg_buf *b, const struct esg_questionnaire *q, bool excel)
 	char sep = excel ? ';' : ',';
 
 	esg_buf_puts(b, excel ? "\xef\xbb\xbfid" : "id");
-	for (size_t i = 0; i < q->nfields; i++)
-		esg_buf_printf(b, "%c%s", sep, q->fields[i].id);
+	/* Field ids are identifiers; the shared cell writer all the same. */
+	for (size_t i = 0; i < q->nfields; i++) {
+		esg_buf_putc(b, sep);
+		esg_csv_cell(b, q->fields[i].id);
+	}
 	esg_buf_puts(b, excel ? "\r\n" : "\n");
 }
 

@@ -15,6 +15,7 @@
 
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/heading.h"
 #include "esgdiag/limesurvey.h"
 #include "esgdiag/map.h"
@@ -501,8 +502,12 @@ ticked(const char *p, size_t n)
 
 static bool
 read_cell(struct esg_reader *r, const struct column *c,
-    const struct esg_csv_field *f, struct esg_answers *ans)
+    const struct esg_csv_field *raw, struct esg_answers *ans)
 {
+	/* What a spreadsheet-safe writer marked reads back as it was typed. */
+	size_t skip = esg_csv_unmark(raw->p, raw->n);
+	struct esg_csv_field unmarked = { raw->p + skip, raw->n - skip };
+	const struct esg_csv_field *f = &unmarked;
 	const char *s = f->p;
 	size_t n = f->n;
 
@@ -538,7 +543,7 @@ read_cell(struct esg_reader *r, const struct column *c,
 	}
 	struct esg_buf v = ESG_BUF_INIT;
 
-	show(&v, f->p, f->n);
+	show(&v, raw->p, raw->n);
 	row_error(r, ans->line, _("column '%s': '%s': %s"), c->name,
 	    esg_buf_str(&v), esg_buf_str(&r->why));
 	esg_buf_release(&v);
@@ -770,7 +775,7 @@ esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 	}
 	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
 		esg_buf_puts(b, sep);
-		esg_csv_quote(b, q->fields[i].id);
+		esg_csv_cell(b, q->fields[i].id);
 	}
 	for (size_t i = 0; i < q->nfields; i++)
 		if (ans->a[i].note != NULL)
@@ -778,19 +783,24 @@ esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 	esg_buf_putc(b, '\n');
 	sep = "";
 	if (id != NULL) {
-		esg_csv_quote(b, id);
+		esg_csv_cell(b, id);
 		sep = ",";
 	}
 	for (size_t i = 0; i < q->nfields; i++, sep = ",") {
 		esg_buf_reset(&cell);
 		esg_cell_format(&cell, &q->fields[i], &ans->a[i]);
 		esg_buf_puts(b, sep);
-		esg_csv_quote(b, esg_buf_str(&cell));
+		/* A number the tool wrote (-3) stays a number. */
+		if (q->fields[i].type == ESG_QTYPE_NUMBER ||
+		    q->fields[i].type == ESG_QTYPE_SCALE)
+			esg_csv_quote(b, esg_buf_str(&cell));
+		else
+			esg_csv_cell(b, esg_buf_str(&cell));
 	}
 	for (size_t i = 0; i < q->nfields; i++)
 		if (ans->a[i].note != NULL) {
 			esg_buf_putc(b, ',');
-			esg_csv_quote(b, ans->a[i].note);
+			esg_csv_cell(b, ans->a[i].note);
 		}
 	esg_buf_putc(b, '\n');
 	esg_buf_release(&cell);

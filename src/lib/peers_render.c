@@ -11,6 +11,7 @@
 
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
@@ -507,7 +508,7 @@ esg_peers_csv_row(struct esg_buf *b, const struct esg_result *r,
 		return;
 	esg_peers_view_init(&v, o, r, &key);
 	esg_buf_putc(b, sep);
-	esg_csv_quote(b, v.m.key);
+	esg_csv_cell(b, v.m.key);
 	esg_buf_printf(b, "%c%s%c%s%c%zu", sep, v.m.g == &v.p->all ? "all" : "group",
 	    sep, v.m.why == ESG_PEER_SUPPRESSED ? "suppressed" : v.m.why ==
 	    ESG_PEER_MISSING ? "missing" : "", sep, v.m.g->n);

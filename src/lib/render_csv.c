@@ -9,6 +9,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/model.h"
 #include "esgdiag/peers.h"
 #include "esgdiag/score.h"
@@ -74,7 +75,7 @@ score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
 	}
 	esg_buf_putc(b, sep(o));
 	if (level != NULL)
-		esg_csv_quote(b, level);
+		esg_csv_cell(b, level);
 }
 
 void
@@ -87,14 +88,17 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 	const char *bar = "";
 
 	(void)n;
-	esg_csv_quote(b, r->ans->id);
+	esg_csv_cell(b, r->ans->id);
 	for (size_t i = 0; i < q->nprofile; i++) {
 		esg_buf_reset(&v);
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
-		if (q->fields[i].type == ESG_QTYPE_NUMBER)
-			excel_comma(&v, 0, o);
 		esg_buf_putc(b, sep(o));
-		esg_csv_quote(b, esg_buf_str(&v));
+		/* A number the tool wrote (-5) stays a number; text is marked. */
+		if (q->fields[i].type == ESG_QTYPE_NUMBER) {
+			excel_comma(&v, 0, o);
+			esg_csv_quote(b, esg_buf_str(&v));
+		} else
+			esg_csv_cell(b, esg_buf_str(&v));
 	}
 	score(b, q, r->overall, o);
 	for (size_t p = 0; p < q->npillars; p++)
@@ -110,7 +114,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 			esg_buf_printf(&v, "%s%s", bar, q->obligations[i].id);
 			bar = "|";
 		}
-	esg_csv_quote(b, esg_buf_str(&v));
+	esg_csv_cell(b, esg_buf_str(&v));
 	esg_peers_csv_row(b, r, o);
 	esg_buf_putc(b, '\n');
 	esg_buf_release(&v);
