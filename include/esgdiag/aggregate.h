@@ -47,6 +47,14 @@ void esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a,
     const struct esg_render_opts *o);
 void esg_agg_html(struct esg_buf *b, const struct esg_agg *a,
     const struct esg_render_opts *o);
+/*
+ * One table for a spreadsheet: scope (group or all), group key,
+ * respondents, measure (overall, pillar_ID, section_ID, level:LABEL), then
+ * n, mean, median, q1, q3, min, max (a level row: its count in n).  With
+ * o->excel: ';', decimal comma and a byte order mark.
+ */
+void esg_agg_csv(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o);
 void esg_agg_free(struct esg_agg *a);
 
 #endif

@@ -221,7 +221,7 @@ check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
 		    "'%s'"), ro->min_group);
 	if ((run->by || ro->min_group) && !run->aggregate)
 		return cli_usage_error(_("--by and --min-group go with --aggregate"));
-	if (run->aggregate && (!strcmp(fmt, "csv") || !strcmp(fmt, "junit")))
+	if (run->aggregate && !strcmp(fmt, "junit"))
 		return cli_usage_error(_("--aggregate is not available in the %s "
 		    "format"), fmt);
 	if (run->opts.excel && strcmp(fmt, "csv"))
@@ -281,8 +281,10 @@ setup(struct score_run *run, const struct raw_opts *ro)
 		rc = cli_source_setup(cli, &run->src);
 	if (rc == EXIT_OK && ro->regression)
 		rc = policy_baseline(&run->policy, cli, ro->regression, &run->src);
+	/* Set now: the CSV renderer's begin() writes no rows with it. */
 	if (rc == EXIT_OK && run->aggregate)
-		run->agg = esg_agg_new(q, &run->spec.by, run->min_group);
+		run->opts.agg = run->agg = esg_agg_new(q, &run->spec.by,
+		    run->min_group);
 	if (rc == EXIT_OK && run->peers_path)
 		rc = load_peers(run);
 	return rc;

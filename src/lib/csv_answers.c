@@ -311,6 +311,24 @@ map_one(struct esg_reader *r, struct column *c, const char *id_column,
 	return true;
 }
 
+/*
+ * A LimeSurvey export (a column matched by its code, or LimeSurvey's
+ * startlanguage metadata column): a field id that is also the question's
+ * code (an id with no '_') holds answer codes too.
+ */
+static void
+setup_limesurvey(struct esg_reader *r)
+{
+	bool ls = false;
+
+	for (size_t i = 0; i < r->ncols; i++)
+		ls |= r->cols[i].how == ESG_COL_CODE ||
+		    strcmp(r->cols[i].name, "startlanguage") == 0;
+	for (size_t i = 0; ls && i < r->ncols; i++)
+		if (r->cols[i].how == ESG_COL_ID && r->cols[i].field != ESG_NONE)
+			r->cols[i].how = ESG_COL_CODE;
+}
+
 /* Option columns make one multiple-choice cell per field (read_parts). */
 static void
 setup_parts(struct esg_reader *r)
@@ -359,6 +377,7 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 			}
 	}
 	setup_parts(r);
+	setup_limesurvey(r);
 	if (id_column != NULL && !have_id) {
 		row_error(r, h->line, _("no column '%s' for respondent ids"),
 		    id_column);
@@ -484,7 +503,9 @@ code_value(const struct esg_reader *r, size_t field, const char *p, size_t n)
 static bool
 ticked(const char *p, size_t n)
 {
-	static const char *const no[] = { "0", "n", "no", "non", "false", NULL };
+	/* n/a: what LimeSurvey's full answers write for a question not shown. */
+	static const char *const no[] = { "0", "n", "no", "non", "false", "n/a",
+		NULL };
 	char fold[8];
 
 	esg_trim(&p, &n);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
@@ -32,6 +33,9 @@ esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 {
 	char c = sep(o);
 
+	/* --aggregate: the statistics table replaces the rows, at the end. */
+	if (o->agg != NULL)
+		return;
 	if (o->excel)
 		esg_buf_puts(b, "\xef\xbb\xbf");
 	esg_buf_puts(b, "id");
@@ -124,8 +128,8 @@ void
 esg_csv_end(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o, size_t count)
 {
-	(void)b;
 	(void)q;
-	(void)o;
 	(void)count;
+	if (o->agg != NULL)
+		esg_agg_csv(b, o->agg, o);
 }
