@@ -83,8 +83,12 @@ struct esg_sheet;
 void esg_md_sheet(struct esg_buf *b, const struct esg_sheet *s,
     const char *heading);
 
-/* The questionnaire as a printable form, in Markdown (template -f markdown). */
-void esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q);
+/*
+ * The questionnaire as a printable form, in Markdown (template -f markdown);
+ * conditions in words, numbers the French way when french.
+ */
+void esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q,
+    bool french);
 
 /* The number of recommendations a renderer shows. */
 size_t esg_render_nrecs(const struct esg_result *r,

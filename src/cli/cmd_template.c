@@ -35,7 +35,7 @@ write_format(struct cli *cli, struct esg_buf *b, const char *fmt, bool excel)
 	if (strcmp(fmt, "yaml") == 0)
 		esg_buf_add(b, cli->q->source, cli->q->source_len);
 	else if (strcmp(fmt, "markdown") == 0)
-		esg_md_questionnaire(b, cli->q);
+		esg_md_questionnaire(b, cli->q, cli_french());
 	else if (strcmp(fmt, "limesurvey") == 0)
 		return esg_ls_survey(b, cli->q, &cli->diags) == 0 ? EXIT_OK :
 		    EXIT_INPUT;

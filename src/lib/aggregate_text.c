@@ -131,8 +131,9 @@ esg_agg_text(struct esg_buf *b, const struct esg_agg *a,
 	for (size_t l = 0; l < q->nlevels; l++)
 		esg_buf_printf(b, "%s%s %zu", l ? ", " : "  ", q->levels[l].label,
 		    a->all.levels[l]);
-	esg_buf_printf(b, "\n\n%s\n", _("Sheets recommended to the most respondents "
-	    "(shared gaps a pooled project could close)"));
+	esg_buf_puts(b, "\n\n");
+	esg_render_wrap(b, "", 0, _("Sheets recommended to the most respondents "
+	    "(shared gaps a pooled project could close)"), width);
 	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++) {
 		esg_buf_reset(&t);
 		esg_buf_printf(&t, "  %3zu  ", a->sheets[order[i]]);

@@ -77,7 +77,12 @@ text_table(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_snap *x, const struct esg_snap *y, size_t from, size_t to,
     const char *title, const struct esg_render_opts *o)
 {
-	esg_buf_printf(b, "\n  %s\n", title);
+	esg_buf_printf(b, "\n  ");
+	esg_render_cell(b, title, LABEL_W + 2);
+	esg_render_right(b, _("Before"), 7);
+	esg_render_right(b, _("After"), 9);
+	esg_render_right(b, _("Change"), 9);
+	esg_buf_putc(b, '\n');
 	for (size_t c = from; c < to; c++)
 		text_score(b, q, c, x->score[c], y->score[c], o);
 }
@@ -173,10 +178,10 @@ esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
 static void
 md_table(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_snap *x, const struct esg_snap *y, size_t from, size_t to,
-    const char *title, const struct esg_render_opts *o)
+    const char *title, const char *head, const struct esg_render_opts *o)
 {
 	esg_buf_printf(b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n"
-	    "|---|---:|---:|---:|---|\n", title, title, _("Before"), _("After"),
+	    "|---|---:|---:|---:|---|\n", title, head, _("Before"), _("After"),
 	    _("Change"), _("Level"));
 	for (size_t c = from; c < to; c++) {
 		double s0 = x->score[c], s1 = y->score[c];
@@ -206,8 +211,9 @@ md_one(struct esg_buf *b, const struct esg_questionnaire *q,
 	size_t n = 0;
 
 	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), y->id);
-	md_table(b, q, x, y, 0, 1 + q->npillars, _("Pillars"), o);
-	md_table(b, q, x, y, 1 + q->npillars, esg_compare_ncols(q), _("Sections"), o);
+	md_table(b, q, x, y, 0, 1 + q->npillars, _("Pillars"), _("Pillar"), o);
+	md_table(b, q, x, y, 1 + q->npillars, esg_compare_ncols(q), _("Sections"),
+	    _("Section"), o);
 	for (size_t i = 0; i < q->nobligations; i++)
 		if (esg_obligation_change(x->obligation[i], y->obligation[i]))
 			esg_buf_printf(b, "%s- %s — %s → %s\n", n++ ? "" :

@@ -8,6 +8,7 @@
 #include "esgdiag/aggregate.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/cond.h"
 #include "esgdiag/model.h"
 #include "esgdiag/peers.h"
 #include "esgdiag/score.h"
@@ -207,13 +208,19 @@ esg_md_end(struct esg_buf *b, const struct esg_questionnaire *q,
 }
 
 static void
-md_field(struct esg_buf *b, const struct esg_field *f, size_t num)
+md_field(struct esg_buf *b, const struct esg_questionnaire *q,
+    const struct esg_field *f, size_t num, bool french)
 {
 	esg_buf_printf(b, "\n**%zu. %s** `%s`\n\n", num, f->text, f->id);
 	if (f->help)
 		esg_buf_printf(b, "*%s*\n\n", f->help);
-	if (f->when_src)
-		esg_buf_printf(b, _("Only if: `%s`\n\n"), f->when_src);
+	if (f->when != NULL) {
+		struct esg_buf w = ESG_BUF_INIT;
+
+		esg_cond_words(&w, f->when, q, french);
+		esg_buf_printf(b, _("Only if %s.\n\n"), esg_buf_str(&w));
+		esg_buf_release(&w);
+	}
 	switch (f->type) {
 	case ESG_QTYPE_SINGLE:
 	case ESG_QTYPE_YESNO:
@@ -250,7 +257,8 @@ md_field(struct esg_buf *b, const struct esg_field *f, size_t num)
 }
 
 void
-esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q)
+esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q,
+    bool french)
 {
 	size_t num = 0;
 
@@ -261,7 +269,7 @@ esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q)
 	if (q->nprofile > 0)
 		esg_buf_printf(b, "\n## %s\n", _("Profile"));
 	for (size_t i = 0; i < q->nprofile; i++)
-		md_field(b, &q->fields[i], ++num);
+		md_field(b, q, &q->fields[i], ++num, french);
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct esg_section *sec = &q->sections[s];
 
@@ -269,6 +277,6 @@ esg_md_questionnaire(struct esg_buf *b, const struct esg_questionnaire *q)
 		if (sec->intro)
 			esg_buf_printf(b, "\n%s\n", sec->intro);
 		for (size_t i = sec->first; i < sec->first + sec->count; i++)
-			md_field(b, &q->fields[i], ++num);
+			md_field(b, q, &q->fields[i], ++num, french);
 	}
 }

@@ -93,7 +93,7 @@ score_line(struct esg_buf *b, const struct layout *l,
 		    k >= 0 ? q->levels[k].label : "");
 		esg_buf_puts(b, l->o->color ? "\033[0m\n" : "\n");
 	}
-	esg_render_cell_rest(b, rest, 2, l->label);
+	esg_render_cell_rest(b, rest, 4, l->label - 2);
 	esg_buf_release(&num);
 }
 
@@ -189,7 +189,7 @@ obligations(struct esg_buf *b, const struct esg_result *r, const struct layout *
 			esg_buf_printf(b, "\033[31m%s\033[0m\n", status_text(r->obligation[i]));
 		else
 			esg_buf_printf(b, "%s\n", status_text(r->obligation[i]));
-		esg_render_cell_rest(b, rest, 2, l->label);
+		esg_render_cell_rest(b, rest, 4, l->label - 2);
 		if (r->applies[i] != 0 && *o->source)
 			esg_render_wrap(b, "    ", 4, o->source, l->width);
 	}
