@@ -171,13 +171,40 @@ baseline_of(const struct policy *p, const char *id)
 	    NULL;
 }
 
+/* A score or a threshold in the messages' language (20,07 in French). */
+static void
+num(struct esg_buf *b, double x, int decimals)
+{
+	esg_num_human(b, x, decimals, cli_french());
+}
+
+/* "what 20,07 < 40" or "what 20,07, down from 31,50 in the baseline" */
+static void
+shortfall(struct esg_buf *why, const char *what, double score, double than,
+    bool baseline)
+{
+	struct esg_buf a = ESG_BUF_INIT, t = ESG_BUF_INIT;
+
+	num(&a, score, 2);
+	num(&t, than, baseline ? 2 : ESG_NUM_SHORTEST);
+	/* TRANSLATORS: between the reasons of one shortfall. */
+	esg_buf_puts(why, why->len ? _("; ") : "");
+	if (baseline)
+		esg_buf_printf(why, _("%s %s, down from %s in the baseline"), what,
+		    esg_buf_str(&a), esg_buf_str(&t));
+	else
+		esg_buf_printf(why, "%s %s < %s", what, esg_buf_str(&a),
+		    esg_buf_str(&t));
+	esg_buf_release(&a);
+	esg_buf_release(&t);
+}
+
 static void
 regression(struct esg_buf *why, const char *what, double now, double before)
 {
 	if (isnan(before) || esg_score_is_null(now) || !(esg_round2(now) < before))
 		return;
-	esg_buf_printf(why, _("%s%s %.2f, down from %.2f in the baseline"),
-	    why->len ? "; " : "", what, now, before);
+	shortfall(why, what, now, before, true);
 }
 
 void
@@ -188,19 +215,19 @@ policy_check(struct policy *p, const struct esg_result *r)
 	struct esg_buf why = ESG_BUF_INIT;
 
 	if (esg_thresholds_short_overall(&p->th, r))
-		esg_buf_printf(&why, _("overall %.2f < %g"), r->overall, p->th.overall);
+		shortfall(&why, _("overall"), r->overall, p->th.overall, false);
 	for (size_t i = 0; i < q->npillars; i++)
 		if (esg_thresholds_short_pillar(&p->th, r, i))
-			esg_buf_printf(&why, _("%s%s %.2f < %g"), why.len ? "; " : "",
-			    q->pillars[i].id, r->pillar[i], p->th.pillar[i]);
+			shortfall(&why, q->pillars[i].label, r->pillar[i],
+			    p->th.pillar[i], false);
 	for (size_t i = 0; p->th.obligations && i < q->nobligations; i++)
 		if (r->obligation[i] == ESG_OBL_NON_COMPLIANT)
-			esg_buf_printf(&why, _("%sobligation %s not met"),
-			    why.len ? "; " : "", q->obligations[i].id);
+			esg_buf_printf(&why, _("%sobligation not met: %s"),
+			    why.len ? _("; ") : "", q->obligations[i].title);
 	if (b != NULL) {
 		regression(&why, _("overall"), r->overall, b->overall);
 		for (size_t i = 0; i < q->npillars; i++)
-			regression(&why, q->pillars[i].id, r->pillar[i], b->pillar[i]);
+			regression(&why, q->pillars[i].label, r->pillar[i], b->pillar[i]);
 	}
 	if (why.len > 0) {
 		fprintf(stderr, _("esgdiag: %s falls short: %s\n"), r->ans->id,

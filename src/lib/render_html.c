@@ -141,7 +141,7 @@ radar(struct esg_buf *b, const struct esg_result *r,
 		if (esg_score_is_null(r->pillar[p]))
 			text(b, _(": no score. "));
 		else {
-			esg_buf_puts(b, ": ");
+			esg_xml_str(b, _(": "));
 			esg_render_score(b, o, r->pillar[p]);
 			esg_buf_puts(b, ". ");
 		}
