@@ -1,101 +1,146 @@
 /*
  * esgdiag ask: the guided self-assessment.  Profile first, then each
- * section; questions whose `when` is not true are skipped, and the count
- * of questions is recomputed after every answer so it stays honest.
+ * section; questions whose `when` is not true are skipped.  After each
+ * answer the interview goes on with the first question the answer opened
+ * before it (a `when` may read a later question), else the next one.
  *
- * Never lose an answer: after every answer or note the whole answers file
- * is rewritten atomically (temporary file, fsync, rename, fsync of the
- * folder) with signals blocked, so an interruption at any moment leaves
- * the file holding every answer given.  Ctrl-C, SIGTERM and SIGHUP then
- * only have to say how to resume.
+ * Never lose an answer: each answer or note is stored and the answers
+ * file rewritten (atomic.h) inside one stretch with the termination
+ * signals blocked, so whenever a signal's handler runs, the file holds
+ * every answer given, unless a save failed, which the handler then says.
+ * The file is edited in place (answers_file.h): other respondents,
+ * columns and the file's form are kept.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "answers_file.h"
+#include "ask.h"
+#include "atomic.h"
 #include "cmd.h"
-#include "source.h"
 #include "esgdiag/answers.h"
-#include "esgdiag/cond.h"
 #include "esgdiag/buf.h"
-#include "esgdiag/csv_answers.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
-#include "prompt.h"
 
 enum { OPT_RESUME = OPT_CMD, OPT_FORCE, OPT_ID };
 enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_EOF, STEP_IOERR };
 
 #define DEFAULT_ANSWERS "esgdiag-answers.csv"
 
-struct interview {
-	struct cli *cli;
-	const struct esg_questionnaire *q;
-	struct esg_answers ans;
-	struct esg_result *res;		/* for applicability and the end */
-	struct prompt pr;
-	const char *path, *id;
-	size_t *hist, nhist;		/* fields answered, to go back */
-	size_t shown_section;		/* the section whose intro was shown */
-};
-
-/* The message a signal prints: made before any signal can come. */
-static char resume_msg[1024];
-static size_t resume_len;
+/*
+ * What a signal's handler prints, made before any signal can come (a
+ * handler can only reach static storage), and whether the file holds
+ * every answer; both change only with the termination signals blocked.
+ */
+static struct {
+	char saved[2048], lost[2048];
+	size_t nsaved, nlost;
+	volatile sig_atomic_t all_saved;
+} on_stop;
 
 static void
 on_signal(int sig)
 {
-	if (write(STDERR_FILENO, resume_msg, resume_len) < 0)
-		resume_len = 0;
+	const char *m = on_stop.all_saved ? on_stop.saved : on_stop.lost;
+	size_t n = on_stop.all_saved ? on_stop.nsaved : on_stop.nlost;
+
+	if (write(STDERR_FILENO, m, n) < 0)
+		on_stop.nsaved = on_stop.nlost = 0;
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
+/* Appends s quoted for a POSIX shell. */
 static void
-catch_signals(const char *path)
+shell_quote(struct esg_buf *b, const char *s)
 {
+	esg_buf_putc(b, '\'');
+	for (; *s; s++)
+		esg_buf_puts(b, *s == '\'' ? "'\\''" : (char[2]){ *s, '\0' });
+	esg_buf_putc(b, '\'');
+}
+
+/* The command that resumes this interview. */
+static void
+resume_command(const struct interview *iv, struct esg_buf *b)
+{
+	esg_buf_puts(b, "esgdiag ");
+	if (iv->cli->qfile) {
+		esg_buf_puts(b, "-q ");
+		shell_quote(b, iv->cli->qfile);
+		esg_buf_putc(b, ' ');
+	}
+	esg_buf_puts(b, "ask --resume ");
+	if (iv->id) {
+		esg_buf_puts(b, "--id ");
+		shell_quote(b, iv->id);
+		esg_buf_putc(b, ' ');
+	}
+	esg_buf_puts(b, "-o ");
+	shell_quote(b, iv->path);
+}
+
+static size_t
+copy_msg(char *dst, size_t cap, const struct esg_buf *b)
+{
+	size_t n = b->len < cap ? b->len : cap - 1;
+
+	memcpy(dst, esg_buf_str(b), n);
+	dst[n] = '\0';
+	return n;
+}
+
+static void
+catch_signals(const struct interview *iv)
+{
+	struct esg_buf b = ESG_BUF_INIT, cmd = ESG_BUF_INIT;
 	struct sigaction sa;
 
-	resume_len = (size_t)snprintf(resume_msg, sizeof resume_msg,
-	    _("\nesgdiag: interrupted; every answer given is saved in '%s'.\n"
-	    "Resume with: esgdiag ask --resume -o '%s'\n"), path, path);
-	if (resume_len >= sizeof resume_msg)
-		resume_len = sizeof resume_msg - 1;
+	resume_command(iv, &cmd);
+	esg_buf_printf(&b, _("\nesgdiag: interrupted; every answer given is "
+	    "saved in '%s'.\nResume with: %s\n"), iv->path, esg_buf_str(&cmd));
+	on_stop.nsaved = copy_msg(on_stop.saved, sizeof on_stop.saved, &b);
+	esg_buf_reset(&b);
+	esg_buf_printf(&b, _("\nesgdiag: interrupted; the last answer could "
+	    "not be saved in '%s' (the answers before it are there).\n"),
+	    iv->path);
+	on_stop.nlost = copy_msg(on_stop.lost, sizeof on_stop.lost, &b);
+	on_stop.all_saved = 1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	esg_buf_release(&b);
+	esg_buf_release(&cmd);
 }
 
-/* Rewrites the answers file atomically (atomic.h). */
+/* Writes the file when answers changed; call with signals blocked. */
 static int
 save(struct interview *iv)
 {
 	struct esg_buf b = ESG_BUF_INIT;
-	int rc;
+	int rc = 0;
 
-	esg_answers_format_csv(&b, iv->q, &iv->ans, iv->id);
-	if ((rc = atomic_replace(iv->path, b.data, b.len)) != 0)
-		cli_error(EXIT_IO, _("cannot save the answers in '%s': %s"),
-		    iv->path, strerror(errno));
+	if (iv->dirty) {
+		answers_file_render(iv->file, &iv->ans, &b);
+		rc = atomic_replace(iv->path, b.data, b.len);
+	}
+	if (rc != 0)
+		cli_error(EXIT_IO, _("cannot save the answers in '%s': %s; the "
+		    "last answer is not saved"), iv->path, strerror(errno));
+	iv->dirty = rc != 0;
+	on_stop.all_saved = rc == 0;
 	esg_buf_release(&b);
 	return rc;
-}
-
-static bool
-applies(const struct interview *iv, size_t i)
-{
-	return iv->res->when[i] == ESG_TRUE;
 }
 
 static void
@@ -104,173 +149,30 @@ refresh(struct interview *iv)
 	esg_score(iv->res, &iv->ans);
 }
 
-/* The 1-based position of field i among the fields that apply, and their count. */
-static void
-position(const struct interview *iv, size_t i, size_t *pos, size_t *total)
+/* Stores what the entry gives for field i and saves, as one step. */
+static int
+commit(struct interview *iv, size_t i, const struct entry *e)
 {
-	*pos = *total = 0;
-	for (size_t k = 0; k < iv->q->nfields; k++)
-		if (applies(iv, k)) {
-			++*total;
-			if (k <= i)
-				++*pos;
-		}
-}
+	sigset_t old;
+	int rc;
 
-static void
-show_section(struct interview *iv, size_t i)
-{
-	const struct esg_field *f = &iv->q->fields[i];
-	size_t sec = f->is_profile ? ESG_NONE - 1 : f->section;
+	atomic_block(&old);
+	if (e->has_answer) {
+		const char *note = iv->ans.a[i].note;
 
-	if (sec == iv->shown_section)
-		return;
-	iv->shown_section = sec;
-	if (f->is_profile) {
-		prompt_printf(&iv->pr, PS_TITLE, "\n== %s ==\n", _("Profile"));
-		return;
+		iv->ans.a[i] = e->a;
+		iv->ans.a[i].note = note;
+		answers_file_touch(iv->file, i, false);
 	}
-	prompt_printf(&iv->pr, PS_TITLE, "\n== %s ==\n", iv->q->sections[sec].title);
-	if (iv->q->sections[sec].intro)
-		prompt_wrap(&iv->pr, PS_HINT, "", iv->q->sections[sec].intro);
-}
-
-static void
-show_choices(struct interview *iv, const struct esg_field *f)
-{
-	for (size_t k = 0; k < f->noptions; k++) {
-		const struct esg_option *o = &f->options[k];
-
-		if (f->type == ESG_QTYPE_SCALE) {
-			if (o->label)
-				prompt_printf(&iv->pr, PS_PLAIN, "  %s = %s\n",
-				    o->value, o->label);
-			continue;
-		}
-		char num[32];
-
-		snprintf(num, sizeof num, "  %2zu. ", k + 1);
-		prompt_wrap(&iv->pr, PS_PLAIN, num, o->label ? o->label : o->value);
+	if (e->has_note) {
+		iv->ans.a[i].note = e->note;
+		answers_file_touch(iv->file, i, true);
 	}
-}
-
-static const char *
-input_hint(const struct esg_field *f)
-{
-	switch (f->type) {
-	case ESG_QTYPE_MULTI:
-		return _("numbers of every choice that applies, e.g. 1,3");
-	case ESG_QTYPE_SCALE:
-		return NULL;
-	case ESG_QTYPE_NUMBER:
-		return _("a number");
-	case ESG_QTYPE_TEXT:
-		return _("free text, Enter to skip");
-	default:
-		return _("the number of your choice");
-	}
-}
-
-static void
-show_question(struct interview *iv, size_t i)
-{
-	const struct esg_field *f = &iv->q->fields[i];
-	struct esg_buf cur = ESG_BUF_INIT;
-	size_t pos, total;
-
-	show_section(iv, i);
-	position(iv, i, &pos, &total);
-	prompt_printf(&iv->pr, PS_HINT, "\n[%zu/%zu] %s\n", pos, total,
-	    f->is_profile ? _("Profile") : iv->q->sections[f->section].title);
-	prompt_wrap(&iv->pr, PS_QUESTION, "", f->text);
-	show_choices(iv, f);
-	if (f->type == ESG_QTYPE_SCALE)
-		prompt_printf(&iv->pr, PS_HINT, _("  (a whole number from %d to %d)\n"),
-		    f->min, f->max);
-	else if (f->type == ESG_QTYPE_NUMBER && f->unit)
-		prompt_printf(&iv->pr, PS_HINT, _("  (%s: %s)\n"), input_hint(f),
-		    f->unit);
-	else if (input_hint(f))
-		prompt_printf(&iv->pr, PS_HINT, "  (%s)\n", input_hint(f));
-	esg_cell_format(&cur, f, &iv->ans.a[i]);
-	if (cur.len > 0)
-		prompt_printf(&iv->pr, PS_HINT, _("  Current answer: %s (Enter keeps it)\n"),
-		    esg_buf_str(&cur));
-	if (iv->ans.a[i].note)
-		prompt_printf(&iv->pr, PS_HINT, _("  Note: %s\n"), iv->ans.a[i].note);
-	esg_buf_release(&cur);
-}
-
-/*
- * Choice questions take option numbers ("2", "1,3", "1 3"); anything else
- * is read as a cell of the answers file, so values, labels, nsp and na
- * work as they do there.  Returns the cell text to parse, in b.
- */
-static void
-numbers_to_values(const struct esg_field *f, const char *in, struct esg_buf *b)
-{
-	const char *p = in;
-	size_t n = 0;
-
-	if (f->type != ESG_QTYPE_SINGLE && f->type != ESG_QTYPE_MULTI &&
-	    f->type != ESG_QTYPE_YESNO)
-		goto verbatim;
-	while (*p) {
-		char *end;
-		unsigned long k;
-
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (!*p)
-			break;
-		if (*p < '0' || *p > '9')
-			goto verbatim;
-		k = strtoul(p, &end, 10);
-		if (k < 1 || k > f->noptions)
-			goto verbatim;
-		if (n++ > 0 && f->type != ESG_QTYPE_MULTI)
-			goto verbatim;
-		esg_buf_printf(b, "%s%s", n > 1 ? "|" : "", f->options[k - 1].value);
-		p = end;
-	}
-	if (n > 0)
-		return;
-verbatim:
-	esg_buf_reset(b);
-	esg_buf_puts(b, in);
-}
-
-/* Tries to take line as the answer of field i; explains what is wrong if not. */
-static bool
-take_answer(struct interview *iv, size_t i, const char *line)
-{
-	const struct esg_field *f = &iv->q->fields[i];
-	struct esg_buf cell = ESG_BUF_INIT, why = ESG_BUF_INIT;
-	struct esg_answer a = { 0 };
-	bool ok;
-
-	numbers_to_values(f, line, &cell);
-	ok = esg_cell_parse(f, cell.data, cell.len, &a, &iv->ans.arena, &why) == 0;
-	if (ok) {
-		a.note = iv->ans.a[i].note;
-		iv->ans.a[i] = a;
-	} else
-		prompt_printf(&iv->pr, PS_ERROR, _("  Not understood: %s.\n"),
-		    esg_buf_str(&why));
-	esg_buf_release(&cell);
-	esg_buf_release(&why);
-	return ok;
-}
-
-static void
-show_help(struct interview *iv, const struct esg_field *f)
-{
-	if (f->help)
-		prompt_wrap(&iv->pr, PS_HINT, "  ", f->help);
-	else
-		prompt_printf(&iv->pr, PS_HINT, "  %s\n", _("No explanation for this question."));
-	prompt_wrap(&iv->pr, PS_HINT, "  ", _("Answer, or: nsp = don't know, "
-	    "na = not applicable, < = back, + text = add a note, q = save and quit"));
+	iv->dirty = true;
+	rc = save(iv);
+	atomic_unblock(&old);
+	refresh(iv);
+	return rc;
 }
 
 /* Handles one line; returns a step, or -1 to ask the same question again. */
@@ -280,6 +182,7 @@ handle_line(struct interview *iv, size_t i, const char *raw)
 	const struct esg_field *f = &iv->q->fields[i];
 	const char *s = raw;
 	size_t n = strlen(raw);
+	struct entry e;
 
 	esg_trim(&s, &n);
 	if (n == 0) {
@@ -290,32 +193,24 @@ handle_line(struct interview *iv, size_t i, const char *raw)
 		return -1;
 	}
 	if (n == 1 && (*s == '?' || *s == '<' || *s == 'q' || *s == 'Q')) {
-		if (*s == '<')
-			return STEP_BACK;
-		if (*s != '?')
-			return STEP_QUIT;
-		show_help(iv, f);
-		return -1;
+		if (*s == '?')
+			ask_show_help(iv, f);
+		return *s == '<' ? STEP_BACK : *s == '?' ? -1 : STEP_QUIT;
 	}
-	if (*s == '+') {
-		const char *note = s + 1;
-		size_t len = n - 1;
-
-		esg_trim(&note, &len);
-		iv->ans.a[i].note = len ? esg_arena_strndup(&iv->ans.arena, note, len) : NULL;
-		if (save(iv) != 0)
-			return STEP_IOERR;
-		prompt_printf(&iv->pr, PS_OK, "  %s\n", len ? _("Note saved.") :
+	if (ask_parse_entry(iv, i, s, n, &e) != 0)
+		return -1;
+	if (commit(iv, i, &e) != 0)
+		return STEP_IOERR;
+	if (e.has_note)
+		prompt_printf(&iv->pr, PS_OK, "  %s\n", e.note ? _("Note saved.") :
 		    _("Note removed."));
-		return -1;
-	}
-	return take_answer(iv, i, raw) ? STEP_NEXT : -1;
+	return e.has_answer ? STEP_NEXT : -1;
 }
 
 static enum step
 ask_one(struct interview *iv, size_t i)
 {
-	show_question(iv, i);
+	ask_show_question(iv, i);
 	for (;;) {
 		const char *line = prompt_read(&iv->pr, "> ");
 		int st;
@@ -330,17 +225,55 @@ ask_one(struct interview *iv, size_t i)
 static size_t
 next_applicable(const struct interview *iv, size_t from)
 {
-	while (from < iv->q->nfields && !applies(iv, from))
+	while (from < iv->q->nfields && !ask_applies(iv, from))
 		from++;
 	return from;
+}
+
+/*
+ * The field after field i: one before it that has just come to apply and
+ * was never asked (its `when` reads a later question), else the next one
+ * that applies.
+ */
+static size_t
+next_field(struct interview *iv, size_t i)
+{
+	size_t back = iv->back_from;
+
+	for (size_t k = 0; k < i; k++)
+		if (ask_applies(iv, k) && !iv->visited[k] &&
+		    iv->ans.a[k].state == ESG_A_EMPTY) {
+			if (back == ESG_NONE || back < i)
+				iv->back_from = i;
+			return k;
+		}
+	/* Back where the interview was before the opened questions. */
+	iv->back_from = ESG_NONE;
+	return next_applicable(iv, (back != ESG_NONE && back > i ? back : i) + 1);
 }
 
 static void
 say_resume(struct interview *iv)
 {
+	struct esg_buf cmd = ESG_BUF_INIT;
+
+	resume_command(iv, &cmd);
 	prompt_printf(&iv->pr, PS_OK, _("\nYour answers are saved in '%s'.\n"), iv->path);
-	prompt_printf(&iv->pr, PS_PLAIN, _("Resume with: esgdiag ask --resume -o '%s'\n"),
-	    iv->path);
+	prompt_printf(&iv->pr, PS_PLAIN, _("Resume with: %s\n"), esg_buf_str(&cmd));
+	esg_buf_release(&cmd);
+}
+
+static void
+go_back(struct interview *iv, size_t *i)
+{
+	/* Answers changed since may have closed earlier questions. */
+	while (iv->nhist > 0 && !ask_applies(iv, iv->hist[iv->nhist - 1]))
+		iv->nhist--;
+	if (iv->nhist == 0)
+		prompt_printf(&iv->pr, PS_ERROR, "  %s\n",
+		    _("This is the first question."));
+	else
+		*i = iv->hist[--iv->nhist];
 }
 
 /* The interview proper, from field `start`; returns an exit status. */
@@ -350,54 +283,24 @@ interview(struct interview *iv, size_t start)
 	size_t i = next_applicable(iv, start);
 
 	while (i < iv->q->nfields) {
-		enum step st = ask_one(iv, i);
-
-		switch (st) {
+		switch (ask_one(iv, i)) {
 		case STEP_NEXT:
 			iv->hist[iv->nhist++] = i;
-			if (save(iv) != 0)
-				return EXIT_IO;
-			refresh(iv);
-			i = next_applicable(iv, i + 1);
+			iv->visited[i] = 1;
+			i = next_field(iv, i);
 			break;
 		case STEP_BACK:
-			/* Answers changed since may have closed earlier questions. */
-			while (iv->nhist > 0 && !applies(iv, iv->hist[iv->nhist - 1]))
-				iv->nhist--;
-			if (iv->nhist == 0)
-				prompt_printf(&iv->pr, PS_ERROR, "  %s\n",
-				    _("This is the first question."));
-			else
-				i = iv->hist[--iv->nhist];
+			go_back(iv, &i);
 			break;
 		case STEP_IOERR:
 			return EXIT_IO;
 		case STEP_QUIT:
 		case STEP_EOF:
-			if (save(iv) != 0)
-				return EXIT_IO;
 			say_resume(iv);
 			return EXIT_OK;
 		}
 	}
 	return -1;	/* finished */
-}
-
-/* Loads the answers to resume; returns an exit status. */
-static int
-load_answers(struct interview *iv)
-{
-	static const struct cli_source_opts plain = { 0 };
-	struct cli_source *src;
-	int got, rc = cli_source_open(iv->cli, &plain, iv->path, false, &src);
-
-	if (src == NULL)
-		return rc;
-	got = cli_source_next(src, &iv->ans);
-	if (got && iv->id == NULL && cli_source_has_id(src))
-		iv->id = esg_arena_strdup(&iv->ans.arena, iv->ans.id);
-	rc = cli_source_close(src, NULL);
-	return got || rc != EXIT_OK ? rc : EXIT_INPUT;
 }
 
 /* Where a resumed interview starts: the first unanswered question that applies. */
@@ -407,7 +310,7 @@ resume_point(struct interview *iv)
 	size_t i;
 
 	for (i = 0; i < iv->q->nfields; i++) {
-		if (!applies(iv, i))
+		if (!ask_applies(iv, i))
 			continue;
 		if (iv->ans.a[i].state == ESG_A_EMPTY)
 			break;
@@ -435,26 +338,46 @@ finish(struct interview *iv)
 	    "again with: esgdiag score '%s'\n"), iv->path, iv->path);
 }
 
+/* Opens the answers file: the one to resume, or a new one saved at once. */
+static int
+open_file(struct interview *iv, bool resume)
+{
+	sigset_t old;
+	int rc;
+
+	if (resume)
+		return answers_file_open(iv->cli, iv->path, iv->id, &iv->ans,
+		    &iv->file, &iv->id);
+	if ((iv->file = answers_file_new(iv->q, iv->id)) == NULL)
+		return cli_error(EXIT_INPUT, _("the questionnaire's field ids "
+		    "cannot head an answers file"));
+	atomic_block(&old);
+	iv->dirty = true;
+	rc = save(iv) == 0 ? EXIT_OK : EXIT_IO;
+	atomic_unblock(&old);
+	return rc;
+}
+
 static int
 run(struct interview *iv, bool resume)
 {
-	size_t start = 0;
+	size_t n = iv->q->nfields + 1, start = 0;
 	int rc;
 
 	esg_answers_init(&iv->ans, iv->q);
 	iv->res = esg_result_new(iv->q);
-	iv->hist = calloc(iv->q->nfields + 1, sizeof *iv->hist);
-	iv->shown_section = ESG_NONE;
-	if (iv->hist == NULL)
+	iv->hist = calloc(n, sizeof *iv->hist);
+	iv->visited = calloc(n, 1);
+	iv->maybe = calloc(n, 1);
+	iv->shown_section = iv->back_from = ESG_NONE;
+	if (iv->hist == NULL || iv->visited == NULL || iv->maybe == NULL)
 		return cli_error(EXIT_IO, "%s", strerror(ENOMEM));
-	if (resume && (rc = load_answers(iv)) != EXIT_OK)
+	if ((rc = open_file(iv, resume)) != EXIT_OK)
 		return rc;
 	refresh(iv);
-	catch_signals(iv->path);
+	catch_signals(iv);
 	if (resume)
 		start = resume_point(iv);
-	else if (save(iv) != 0)
-		return EXIT_IO;
 	prompt_printf(&iv->pr, PS_TITLE, "%s\n", iv->q->title);
 	prompt_wrap(&iv->pr, PS_HINT, "", _("Type the number of your answer "
 	    "and Enter. ? explains a question, < goes back, nsp = don't know, "
@@ -465,6 +388,18 @@ run(struct interview *iv, bool resume)
 		rc = EXIT_OK;
 	}
 	return rc;
+}
+
+static void
+release(struct interview *iv)
+{
+	prompt_release(&iv->pr);
+	esg_answers_release(&iv->ans);
+	esg_result_free(iv->res);
+	answers_file_free(iv->file);
+	free(iv->hist);
+	free(iv->visited);
+	free(iv->maybe);
 }
 
 /* The command's options, also listed by --dump-options (cmd.h). */
@@ -507,9 +442,6 @@ cmd_ask(int argc, char **argv, struct cli *cli)
 	iv.q = cli->q;
 	prompt_init(&iv.pr, cli);
 	rc = run(&iv, resume);
-	prompt_release(&iv.pr);
-	esg_answers_release(&iv.ans);
-	esg_result_free(iv.res);
-	free(iv.hist);
+	release(&iv);
 	return rc;
 }

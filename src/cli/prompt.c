@@ -24,10 +24,11 @@ term_width(bool tty)
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
 
-	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
-		return ws.ws_col;
-	if (cols != NULL && atoi(cols) > 20)
-		return (size_t)atoi(cols);
+	/* Narrower than 20 columns, nothing can be laid out sensibly. */
+	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < 20 ? 20 : ws.ws_col;
+	if (cols != NULL && atoi(cols) > 0)
+		return atoi(cols) < 20 ? 20 : (size_t)atoi(cols);
 	return 80;
 }
 
@@ -39,6 +40,12 @@ prompt_init(struct prompt *p, const struct cli *cli)
 	p->out = stdout;
 	p->tty = cli_fake_tty() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 	p->color = cli_use_color(cli, p->tty);
+	prompt_refresh(p);
+}
+
+void
+prompt_refresh(struct prompt *p)
+{
 	p->width = term_width(p->tty);
 	if (p->width > 100)
 		p->width = 100;	/* long lines are hard to read */

@@ -29,6 +29,12 @@ struct cli;
 void prompt_init(struct prompt *p, const struct cli *cli);
 void prompt_release(struct prompt *p);
 /*
+ * Reads the terminal's width again: called before each question, so the
+ * layout follows a window resized during the interview (SIGWINCH changes
+ * what TIOCGWINSZ says; no handler is needed to read it then).
+ */
+void prompt_refresh(struct prompt *p);
+/*
  * Shows text (the prompt) and reads one line, without its line end.
  * Returns the line (owned by p, valid until the next call), or NULL at the
  * end of input.
