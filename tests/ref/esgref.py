@@ -12,6 +12,8 @@ own: a number outside its field's `min`/`max` makes the row invalid, and an
 invalid row is left out of the output, as SPEC §4 says.
 
 usage: esgref.py QUESTIONNAIRE.yaml ANSWERS.csv [--aggregate BY|- [MIN_GROUP]]
+       esgref.py QUESTIONNAIRE.yaml EXPORT.csv --export
+The --export form reads a survey tool's export first (ref_exports.py).
        esgref.py QUESTIONNAIRE.yaml ANSWERS.csv --peers SURVEY.csv BY|- MIN_GROUP
 The second form also places each respondent of ANSWERS among the groups of
 the aggregate of SURVEY, from the statistics as published (to 2 decimals).
@@ -26,9 +28,9 @@ import sys
 import yaml
 
 UNKNOWN, NA, EMPTY = "<nsp>", "<na>", None
-NSP_TOKENS = {"nsp", "ne sait pas", "?"}
-NA_TOKENS = {"na", "n/a", "sans objet", "non applicable"}
-YES = {"o", "yes", "true", "1"}
+NSP_TOKENS = {"nsp", "ne sait pas", "je ne sais pas", "?"}
+NA_TOKENS = {"na", "n/a", "sans objet", "non applicable", "non concerné", "non concernée"}
+YES = {"o", "y", "yes", "true", "1"}
 NO = {"n", "no", "false", "0"}
 BLANKS = " \t\r\n\v\f\u00a0\u202f"
 
@@ -85,6 +87,8 @@ def parse_cell(f, raw):
     if f["type"] == "yesno":
         return 0 if c in YES else 1
     if f["type"] == "multi":
+        if "|" not in c and ("," in c or ";" in c):
+            return joined(opts, c)
         sel = set()
         for item in c.split("|"):
             item = item.strip(BLANKS)
@@ -93,7 +97,27 @@ def parse_cell(f, raw):
         return sel
     if f["type"] == "scale":
         return int(number(c)) - int(f["min"])
+    if f.get("unit") == "%" and c.endswith("%"):
+        c = c[:-1].strip(BLANKS)
     return in_bounds(f, number(c))
+
+
+def joined(opts, c):
+    """Items joined by ',' or ';' (forms tools): at each place the longest
+    value or label that a separator or the end follows."""
+    names = sorted(((n.strip(BLANKS).lower(), i) for i, (v, l, _) in enumerate(opts)
+                    for n in (v, l) if n), key=lambda t: -len(t[0]))
+    sel, rest = set(), c.strip(" ")
+    while rest:
+        for n, i in names:
+            after = rest[len(n):]
+            if rest.startswith(n) and re.match(r" *([,;]|$)", after):
+                sel.add(i)
+                rest = re.sub(r"^ *[,;]? *", "", after)
+                break
+        else:
+            raise ValueError("no option at %r" % rest)
+    return sel
 
 
 def piecewise(points, x):
@@ -266,7 +290,8 @@ def score(q, rows):
                    for o in q.get("obligations", [])]
     sheets = [s["id"] for s in q.get("sheets", [])]
     out = []
-    for num, row in enumerate(rows, 1):
+    for row_number, row in enumerate(rows, 1):
+        rid = row.get("id") or str(row_number)   # before num is reused below
         try:
             ans = {k: parse_cell(f, row.get(k, "")) for k, f in fields.items()}
         except ValueError:
@@ -348,7 +373,7 @@ def score(q, rows):
             r = float("%.2f" % x)
             return [l for m, l in levels if m <= r][-1]
         out.append({
-            "id": row.get("id") or str(num),
+            "id": rid,
             "overall": {"score": overall, "level": level(overall)},
             "pillars": [{"id": p, "score": pil[p], "level": level(pil[p])} for p, _ in pillars],
             "sections": [{"id": k, "score": v, "level": level(v)} for k, v in secs.items()],
@@ -502,6 +527,12 @@ def peers(q, rows, results, args):
 
 def main():
     q = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
+    if len(sys.argv) > 3 and sys.argv[3] == "--export":   # a survey tool's export
+        from ref_exports import read_export
+        rows = read_export(sys.argv[2], q, options_of)
+        json.dump(score(q, rows), sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return
     rows = read_rows(sys.argv[2])
     results = score(q, rows)
     if len(sys.argv) > 3 and sys.argv[3] == "--peers":   # SURVEY BY MIN_GROUP

@@ -92,8 +92,9 @@ done
 # LimeSurvey (codes, full answers, full question texts), a forms tool,
 # French Excel (Windows-1252, CRLF, ';') and Démarches simplifiées write
 # them, scored with no map; each must give what the reference gives for
-# the canonical file they were built from, with nothing on stderr but the
-# Windows-1252 note.
+# the canonical file they were built from, and what the reference gives
+# reading the export itself (ref_exports.py), with nothing on stderr but
+# the Windows-1252 note.
 for case in "$here/../../questionnaires/default.yaml:40:3" \
     "$here/../cli/fixtures/hand.yaml:40:8"; do
 	q=${case%%:*}; rest=${case#*:}; n=${rest%%:*}; seed=${rest#*:}
@@ -104,8 +105,11 @@ for case in "$here/../../questionnaires/default.yaml:40:3" \
 		"$ESGDIAG" -q "$q" score -f json --sheets all "$tmp/$ex.csv" \
 		    > "$tmp/mine.json" 2> "$tmp/err" || true
 		grep -v "not UTF-8; read as WINDOWS-1252" "$tmp/err" > "$tmp/err2" || true
+		# ...and what the reference reads in the export itself.
+		python3 "$here/esgref.py" "$q" "$tmp/$ex.csv" --export > "$tmp/ref-ex.json"
 		if [ ! -s "$tmp/err2" ] &&
-		    python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json" >/dev/null; then
+		    python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json" >/dev/null &&
+		    python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref-ex.json" >/dev/null; then
 			pass=$((pass + 1))
 		else
 			echo "differs from the reference: export $ex of $(basename "$q")"
