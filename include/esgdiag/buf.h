@@ -17,6 +17,8 @@ struct esg_buf {
 #define ESG_BUF_INIT { NULL, 0, 0 }
 
 void esg_buf_add(struct esg_buf *b, const void *p, size_t n);
+/* Appends n in decimal digits (no printf: renderers call it per row). */
+void esg_buf_addu(struct esg_buf *b, size_t n);
 void esg_buf_puts(struct esg_buf *b, const char *s);
 void esg_buf_putc(struct esg_buf *b, char c);
 /*

@@ -36,6 +36,19 @@ esg_buf_add(struct esg_buf *b, const void *p, size_t n)
 }
 
 void
+esg_buf_addu(struct esg_buf *b, size_t n)
+{
+	char tmp[24];
+	size_t k = sizeof tmp;
+
+	do {
+		tmp[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	esg_buf_add(b, tmp + k, sizeof tmp - k);
+}
+
+void
 esg_buf_puts(struct esg_buf *b, const char *s)
 {
 	esg_buf_add(b, s, strlen(s));

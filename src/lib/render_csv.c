@@ -64,6 +64,14 @@ excel_comma(struct esg_buf *b, size_t at, const struct esg_render_opts *o)
 		*dot = ',';
 }
 
+/* A separator, then n: printf cost a tenth of a row here. */
+static void
+count(struct esg_buf *b, size_t n, const struct esg_render_opts *o)
+{
+	esg_buf_putc(b, sep(o));
+	esg_buf_addu(b, n);
+}
+
 static void
 score(struct esg_buf *b, const struct esg_questionnaire *q, double x,
     const struct esg_render_opts *o)
@@ -109,13 +117,17 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 		score(b, q, r->pillar[p], o);
 	for (size_t s = 0; s < q->nsections; s++)
 		score(b, q, r->section[s], o);
-	esg_buf_printf(b, "%c%zu%c%zu%c%zu%c%zu%c%zu%c", sep(o), c->applicable,
-	    sep(o), c->answered, sep(o), c->unknown, sep(o), c->unanswered, sep(o),
-	    c->not_applicable, sep(o));
+	count(b, c->applicable, o);
+	count(b, c->answered, o);
+	count(b, c->unknown, o);
+	count(b, c->unanswered, o);
+	count(b, c->not_applicable, o);
+	esg_buf_putc(b, sep(o));
 	esg_buf_reset(&v);
 	for (size_t i = 0; i < q->nobligations; i++)
 		if (r->obligation[i] == ESG_OBL_NON_COMPLIANT) {
-			esg_buf_printf(&v, "%s%s", bar, q->obligations[i].id);
+			esg_buf_puts(&v, bar);
+			esg_buf_puts(&v, q->obligations[i].id);
 			bar = "|";
 		}
 	esg_csv_cell(b, esg_buf_str(&v));

@@ -109,8 +109,9 @@ obligations(struct esg_buf *b, const struct esg_result *r)
 	for (size_t i = 0; i < q->nobligations; i++) {
 		esg_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
 		esg_json_str(b, q->obligations[i].id);
-		esg_buf_printf(b, ", \"status\": \"%s\"}",
-		    esg_ostatus_name(r->obligation[i]));
+		esg_buf_puts(b, ", \"status\": \"");
+		esg_buf_puts(b, esg_ostatus_name(r->obligation[i]));
+		esg_buf_puts(b, "\"}");
 	}
 	esg_buf_puts(b, "],\n");
 }
@@ -125,8 +126,9 @@ recommendations(struct esg_buf *b, const struct esg_result *r,
 	for (size_t i = 0; i < n; i++) {
 		esg_buf_puts(b, i ? ", {\"sheet\": " : "{\"sheet\": ");
 		esg_json_str(b, r->q->sheets[r->recs[i].sheet].id);
-		esg_buf_printf(b, ", \"priority\": \"%s\", \"gain\": ",
-		    r->recs[i].obligation ? "obligation" : "gain");
+		esg_buf_puts(b, r->recs[i].obligation ?
+		    ", \"priority\": \"obligation\", \"gain\": " :
+		    ", \"priority\": \"gain\", \"gain\": ");
 		esg_fmt2(b, r->recs[i].gain);
 		esg_buf_putc(b, '}');
 	}
@@ -148,10 +150,17 @@ esg_json_respondent(struct esg_buf *b, const struct esg_result *r,
 	esg_buf_puts(b, "},\n");
 	pillars(b, r);
 	sections(b, r);
-	esg_buf_printf(b, "      \"coverage\": {\"applicable\": %zu, "
-	    "\"answered\": %zu, \"unknown\": %zu, \"unanswered\": %zu, "
-	    "\"not_applicable\": %zu},\n", c->applicable, c->answered,
-	    c->unknown, c->unanswered, c->not_applicable);
+	esg_buf_puts(b, "      \"coverage\": {\"applicable\": ");
+	esg_buf_addu(b, c->applicable);
+	esg_buf_puts(b, ", \"answered\": ");
+	esg_buf_addu(b, c->answered);
+	esg_buf_puts(b, ", \"unknown\": ");
+	esg_buf_addu(b, c->unknown);
+	esg_buf_puts(b, ", \"unanswered\": ");
+	esg_buf_addu(b, c->unanswered);
+	esg_buf_puts(b, ", \"not_applicable\": ");
+	esg_buf_addu(b, c->not_applicable);
+	esg_buf_puts(b, "},\n");
 	obligations(b, r);
 	recommendations(b, r, o);
 	esg_peers_json(b, r, o);

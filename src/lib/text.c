@@ -98,8 +98,10 @@ fold_cp(unsigned cp)
 static size_t
 fold_ascii(unsigned char *d, const unsigned char *s, size_t i, size_t n)
 {
+	uint64_t x8, up;
+
 	while (n - i >= 8) {
-		uint64_t x = load8(s + i), up;
+		uint64_t x = load8(s + i);
 
 		if (x & HIGHS)
 			break;
@@ -107,6 +109,17 @@ fold_ascii(unsigned char *d, const unsigned char *s, size_t i, size_t n)
 		x |= (up & HIGHS) >> 2;
 		memcpy(d + i, &x, sizeof x);
 		i += 8;
+	}
+	/*
+	 * A short ASCII tail: the last eight bytes as one word, when they are
+	 * all ASCII (folding twice the bytes already done changes nothing).
+	 */
+	if (i < n && n - i < 8 && n >= 8 &&
+	    ((x8 = load8(s + n - 8)) & HIGHS) == 0) {
+		up = (x8 + ONES * (0x80 - 'A')) & ~(x8 + ONES * (0x80 - 'Z' - 1));
+		x8 |= (up & HIGHS) >> 2;
+		memcpy(d + n - 8, &x8, sizeof x8);
+		return n;
 	}
 	for (; i < n && s[i] < 0x80; i++)
 		d[i] = (unsigned char)((unsigned)(s[i] - 'A') < 26u ? s[i] + 32 : s[i]);

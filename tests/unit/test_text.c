@@ -167,6 +167,15 @@ test_fold_words(void **state)
 		esg_fold(in + off, in + off, n);		/* in place */
 		assert_memory_equal(in + off, want, n);
 	}
+	/* Every length, with and without a two-byte letter in front. */
+	for (size_t n = 1; n <= 20; n++)
+		for (size_t pre = 0; pre <= 2; pre += 2) {
+			const char *src = "\xc3\x89" "AbCdEfGhIjKlMnOpQrStUvWxYz";
+			const char *low = "\xc3\xa9" "abcdefghijklmnopqrstuvwxyz";
+
+			esg_fold(out, src + 2 - pre, n + pre);
+			assert_memory_equal(out, low + 2 - pre, n + pre);
+		}
 }
 
 static void
