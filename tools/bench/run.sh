@@ -97,17 +97,19 @@ row "pandas scorer" "$t_pd"
 
 w() { echo "$1" | cut -d' ' -f1; }
 echo
-echo "== targets (wall-clock ratios of this run)"
+echo "== targets (wall-clock ratios of this run; CPU ratios in brackets)"
+c() { echo "$1" | cut -d' ' -f3; }
 r=$(ratio "$(w "$t_csv")" "$(w "$t_csvp")")
-echo "score -f csv / libcsv parse:  $r (target <= 2: $(verdict "$r" '<=' 2))"
+echo "score -f csv / libcsv parse:  $r [$(ratio "$(c "$t_csv")" "$(c "$t_csvp")")] (target <= 2: $(verdict "$r" '<=' 2))"
 r=$(ratio "$(w "$t_json")" "$(w "$t_csv")")
-echo "score -f json / score -f csv: $r (target <= 1.3: $(verdict "$r" '<=' 1.3))"
+echo "score -f json / score -f csv: $r [$(ratio "$(c "$t_json")" "$(c "$t_csv")")] (target <= 1.3: $(verdict "$r" '<=' 1.3))"
 r=$(ratio "$(w "$t_pd")" "$(w "$t_csv")")
-echo "pandas / score -f csv:        $r (target >= 25: $(verdict "$r" '>=' 25))"
+echo "pandas / score -f csv:        $r [$(ratio "$(c "$t_pd")" "$(c "$t_csv")")] (target >= 25: $(verdict "$r" '>=' 25))"
 if [ -n "$t_duck" ]; then
 	r=$(ratio "$(w "$t_duck")" "$(w "$t_csv")")
-	echo "DuckDB / score -f csv:        $r (target >= 5: $(verdict "$r" '>=' 5))"
+	echo "DuckDB / score -f csv:        $r [$(ratio "$(c "$t_duck")" "$(c "$t_csv")")] (target >= 5: $(verdict "$r" '>=' 5))"
 fi
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) CPUs)"
 
 echo
 echo "== memory, 1,000,000 respondents"
@@ -125,7 +127,7 @@ echo
 echo "== cost against rows (score -f csv)"
 for n in 10000 100000 1000000; do
 	t=$(best 1 "$ESGDIAG" score -f csv "$dir/$n.csv")
-	row "$n rows" "$t" "$(awk -v t="$(w "$t")" -v n=$n 'BEGIN { printf "%.2f us a row", t * 1e6 / n }')"
+	row "$n rows" "$t" "$(echo "$t" | awk -v n=$n '{ printf "%.2f us a row (cpu %.2f)", $1 * 1e6 / n, $3 * 1e6 / n }')"
 done
 
 echo
@@ -135,7 +137,7 @@ for nq in 50 200 1000; do
 	[ -s "$gq" ] || python3 "$here/gen_questionnaire.py" $nq > "$gq"
 	[ -s "$dir/q$nq.csv" ] || python3 "$top/tests/ref/gen.py" "$gq" 2000 7 > "$dir/q$nq.csv"
 	t=$(best 1 "$ESGDIAG" -q "$gq" score -f csv "$dir/q$nq.csv")
-	row "$nq questions" "$t" "$(awk -v t="$(w "$t")" -v n=$nq 'BEGIN { printf "%.3f us a row and question", t * 1e6 / 2000 / n }')"
+	row "$nq questions" "$t" "$(echo "$t" | awk -v n=$nq '{ printf "%.3f us a row and question (cpu %.3f)", $1 * 1e6 / 2000 / n, $3 * 1e6 / 2000 / n }')"
 done
 
 echo
@@ -153,4 +155,4 @@ t1=$(best 1 "$ESGDIAG" score -f csv "$dir/10000.csv")
 row "one file of 10,000 rows" "$t1"
 t2=$(cd "$fd" && best 1 "$ESGDIAG" score -f csv $(ls f*.csv | sort -t f -k2 -n))
 row "1,000 files of 10 rows" "$t2"
-awk -v a="$(w "$t2")" -v b="$(w "$t1")" 'BEGIN { printf "per-file overhead: %.0f us\n", (a - b) * 1e6 / 1000 }'
+echo "$t1 $t2" | awk '{ printf "per-file overhead: %.0f us (cpu %.0f)\n", ($4 - $1) * 1e3, ($6 - $3) * 1e3 }'
