@@ -184,8 +184,6 @@ cli_source_close(struct cli_source *s, char hex[65])
 	if (s == NULL)
 		return EXIT_OK;
 	rc = s->status;
-	if (s->dec != NULL)
-		say_converted(s);
 	if (s->r != NULL) {
 		enum esg_status st = esg_reader_status(s->r);
 
@@ -193,8 +191,11 @@ cli_source_close(struct cli_source *s, char hex[65])
 			rc = read_error(s);
 		else if (st == ESG_EINPUT && rc == EXIT_OK)
 			rc = EXIT_INPUT;
+		/* Stops the reader's thread, which calls the decoder (csv.h). */
 		esg_reader_free(s->r);
 	}
+	if (s->dec != NULL)
+		say_converted(s);
 	if (hex != NULL)
 		cli_stream_finish(&s->raw, hex);
 	esg_decoder_free(s->dec);
