@@ -368,7 +368,8 @@ answers_file_open(struct cli *cli, const char *path, const char *id,
 		return rc;
 	}
 	*out = f;
-	*id_out = f->id;
+	/* A row number is only worth naming when there are several rows. */
+	*id_out = f->idcol != ESG_NONE || f->nrecs > 2 ? f->id : NULL;
 	return EXIT_OK;
 }
 

@@ -255,12 +255,16 @@ next_field(struct interview *iv, size_t i)
 static void
 say_resume(struct interview *iv)
 {
-	struct esg_buf cmd = ESG_BUF_INIT;
+	struct esg_buf cmd = ESG_BUF_INIT, line = ESG_BUF_INIT;
 
 	resume_command(iv, &cmd);
 	prompt_printf(&iv->pr, PS_OK, _("\nYour answers are saved in '%s'.\n"), iv->path);
-	prompt_printf(&iv->pr, PS_PLAIN, _("Resume with: %s\n"), esg_buf_str(&cmd));
+	/* Not wrapped, so that it can be copied whole. */
+	esg_buf_printf(&line, _("Resume with: %s\n"), esg_buf_str(&cmd));
+	line.data[--line.len] = '\0';
+	prompt_line(&iv->pr, PS_PLAIN, esg_buf_str(&line));
 	esg_buf_release(&cmd);
+	esg_buf_release(&line);
 }
 
 static void

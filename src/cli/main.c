@@ -19,9 +19,11 @@ static const struct cli_cmd cmds[] = {
 	{ "ask", cmd_ask, N_("ask [-o FILE] [--resume | --force] [--id NAME]\n"
 	    "  Interactive self-assessment. Every answer is saved at once in FILE\n"
 	    "  (default esgdiag-answers.csv); ends with the maturity profile.\n"
-	    "  --resume   continue FILE at its first unanswered question\n"
+	    "  --resume   continue FILE at its first unanswered question, editing\n"
+	    "             that respondent's row in place\n"
 	    "  --force    replace an existing FILE\n"
-	    "  --id NAME  the respondent id written in the file\n"), cli_ask_opts },
+	    "  --id NAME  the respondent: the row --resume edits (added if new),\n"
+	    "             or the id written in a new file\n"), cli_ask_opts },
 	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
 	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"

@@ -84,28 +84,47 @@ prompt_read(struct prompt *p, const char *text)
 }
 
 void
+prompt_line(struct prompt *p, enum prompt_style st, const char *text)
+{
+	style(p, st, true);
+	fputs(text, p->out);
+	style(p, st, false);
+	fputc('\n', p->out);
+}
+
+/*
+ * printf, then each line wrapped to the width, with its leading spaces as
+ * the hanging indent; a last piece without a line end is written as is.
+ */
+void
 prompt_printf(struct prompt *p, enum prompt_style st, const char *fmt, ...)
 {
 	struct esg_buf b = ESG_BUF_INIT;
-	const char *s;
-	size_t lead = 0, n;
+	char *s, *nl, lead[24];
 	va_list ap;
 
 	va_start(ap, fmt);
 	esg_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	s = esg_buf_str(&b);
-	n = b.len;
-	/* Line ends stay outside the colour codes. */
-	while (lead < n && s[lead] == '\n')
-		lead++;
-	while (n > lead && s[n - 1] == '\n')
-		n--;
-	fwrite(s, 1, lead, p->out);
-	style(p, st, true);
-	fwrite(s + lead, 1, n - lead, p->out);
-	style(p, st, false);
-	fputs(s + n, p->out);
+	for (s = b.len ? b.data : ""; *s; s = nl + 1) {
+		size_t k = strspn(s, " ");
+
+		if ((nl = strchr(s, '\n')) == NULL) {
+			style(p, st, true);
+			fputs(s, p->out);
+			style(p, st, false);
+			break;
+		}
+		*nl = '\0';
+		if (*s == '\0') {
+			fputc('\n', p->out);
+			continue;
+		}
+		k = k < sizeof lead ? k : sizeof lead - 1;
+		memcpy(lead, s, k);
+		lead[k] = '\0';
+		prompt_wrap(p, st, lead, s + k);
+	}
 	esg_buf_release(&b);
 }
 

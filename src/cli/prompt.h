@@ -46,8 +46,14 @@ const char *prompt_read(struct prompt *p, const char *text);
  */
 void prompt_wrap(struct prompt *p, enum prompt_style st, const char *lead,
     const char *text);
-/* printf in a style, no wrapping. */
+/*
+ * printf in a style, each line wrapped as prompt_wrap() does with its
+ * leading spaces as the lead.
+ */
 void prompt_printf(struct prompt *p, enum prompt_style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* One line as it is, never wrapped: a command to copy, for instance. */
+void prompt_line(struct prompt *p, enum prompt_style st, const char *text);
 
 #endif
