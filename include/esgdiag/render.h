@@ -78,6 +78,14 @@ void esg_json_profile_value(struct esg_buf *b, const struct esg_result *r,
 const char *esg_ostatus_text(int status);
 /* Text escaped for XML and HTML (attributes and content). */
 void esg_xml_str(struct esg_buf *b, const char *s);
+/*
+ * Text from answers files (ids, notes, text answers) on one line, with
+ * control characters (C0, DEL, C1), which could drive a terminal, as '?'
+ * and line breaks and tabs as spaces.
+ */
+void esg_text_clean(struct esg_buf *b, const char *s);
+/* The same, for Markdown: its syntax characters backslash-escaped too. */
+void esg_md_text(struct esg_buf *b, const char *s);
 struct esg_sheet;
 /* A sheet in full, in Markdown, under a heading prefix such as "##". */
 void esg_md_sheet(struct esg_buf *b, const struct esg_sheet *s,

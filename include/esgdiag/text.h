@@ -62,4 +62,7 @@ enum { ESG_NUM_SHORTEST = -1 };
  */
 void esg_num_human(struct esg_buf *b, double x, int decimals, bool french);
 
+/* Whether s is a well-formed BCP 47 language tag ("fr", "fr-FR", "zh-Hant-TW"). */
+bool esg_bcp47_valid(const char *s);
+
 #endif

@@ -136,7 +136,9 @@ text_one(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_snap *x, const struct esg_snap *y,
     const struct esg_render_opts *o)
 {
-	esg_buf_printf(b, "\n%s %s\n", _("Respondent"), y->id);
+	esg_buf_printf(b, "\n%s ", _("Respondent"));
+	esg_text_clean(b, y->id);
+	esg_buf_putc(b, '\n');
 	text_table(b, q, x, y, 0, 1 + q->npillars, _("Pillars"), o);
 	text_table(b, q, x, y, 1 + q->npillars, esg_compare_ncols(q), _("Sections"),
 	    o);
@@ -151,8 +153,10 @@ unmatched(struct esg_buf *b, const struct esg_snaps *s,
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->n; i++)
-		if (esg_snaps_find(other, s->v[i].id) == NULL)
-			esg_buf_printf(b, "%s%s", n++ ? ", " : title, s->v[i].id);
+		if (esg_snaps_find(other, s->v[i].id) == NULL) {
+			esg_buf_puts(b, n++ ? ", " : title);
+			esg_text_clean(b, s->v[i].id);
+		}
 	if (n)
 		esg_buf_putc(b, '\n');
 }
@@ -210,7 +214,9 @@ md_one(struct esg_buf *b, const struct esg_questionnaire *q,
 {
 	size_t n = 0;
 
-	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), y->id);
+	esg_buf_printf(b, "\n## %s ", _("Respondent"));
+	esg_md_text(b, y->id);
+	esg_buf_putc(b, '\n');
 	md_table(b, q, x, y, 0, 1 + q->npillars, _("Pillars"), _("Pillar"), o);
 	md_table(b, q, x, y, 1 + q->npillars, esg_compare_ncols(q), _("Sections"),
 	    _("Section"), o);

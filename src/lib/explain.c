@@ -203,7 +203,9 @@ esg_explain_text(struct esg_buf *b, const struct esg_result *r,
 	const struct esg_questionnaire *q = r->q;
 	struct esg_buf t = ESG_BUF_INIT;
 
-	esg_buf_printf(b, _("How the scores of %s were reached\n"), r->ans->id);
+	esg_buf_reset(&t);
+	esg_text_clean(&t, r->ans->id);
+	esg_buf_printf(b, _("How the scores of %s were reached\n"), esg_buf_str(&t));
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct esg_section *sec = &q->sections[s];
 		struct sums ss = section_sums(r, s);

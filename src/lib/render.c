@@ -214,7 +214,7 @@ esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i,
 			esg_buf_printf(b, " %s", f->unit);
 		return;
 	case ESG_QTYPE_TEXT:
-		esg_buf_puts(b, a->text);
+		esg_text_clean(b, a->text);
 		return;
 	case ESG_QTYPE_MULTI:
 		for (size_t k = 0, n = 0; k < f->noptions; k++)
@@ -268,6 +268,48 @@ esg_thresholds_short_overall(const struct esg_thresholds *th,
     const struct esg_result *r)
 {
 	return th != NULL && short_of(r->overall, th->overall);
+}
+
+bool
+esg_render_web_url(const char *u)
+{
+	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
+		return false;
+	for (; *u; u++)
+		if ((unsigned char)*u <= ' ' || strchr("<>\"\\`", *u) != NULL)
+			return false;
+	return true;
+}
+
+void
+esg_text_clean(struct esg_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			esg_buf_putc(b, ' ');
+		else if (*p < 0x20 || *p == 0x7f)
+			esg_buf_putc(b, '?');
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			esg_buf_putc(b, '?');	/* C1 controls: U+0080..U+009F */
+			p++;
+		} else
+			esg_buf_putc(b, (char)*p);
+	}
+}
+
+void
+esg_md_text(struct esg_buf *b, const char *s)
+{
+	struct esg_buf t = ESG_BUF_INIT;
+
+	/* One line (a break would start a heading or a list), then escapes. */
+	esg_text_clean(&t, s);
+	for (const char *p = esg_buf_str(&t); *p; p++) {
+		if (strchr("\\`*_[]<>|~#!&", *p) != NULL)
+			esg_buf_putc(b, '\\');
+		esg_buf_putc(b, *p);
+	}
+	esg_buf_release(&t);
 }
 
 void

@@ -346,12 +346,15 @@ sheet(struct esg_buf *b, const struct esg_result *r, size_t i,
 	for (size_t k = 0; k < s->nrefs; k++) {
 		esg_buf_puts(b, "<li>");
 		esg_xml_str(b, s->refs[k].label);
-		if (s->refs[k].url) {
+		if (s->refs[k].url && esg_render_web_url(s->refs[k].url)) {
 			esg_buf_puts(b, " — <a href=\"");
 			esg_xml_str(b, s->refs[k].url);
 			esg_buf_puts(b, "\">");
 			esg_xml_str(b, s->refs[k].url);
 			esg_buf_puts(b, "</a>");
+		} else if (s->refs[k].url) {
+			esg_buf_puts(b, " — ");
+			esg_xml_str(b, s->refs[k].url);
 		}
 		esg_buf_puts(b, "</li>\n");
 	}

@@ -44,4 +44,12 @@ void esg_html_respondent(struct esg_buf *, const struct esg_result *,
 void esg_html_end(struct esg_buf *, const struct esg_questionnaire *,
     const struct esg_render_opts *, size_t);
 
+/*
+ * Whether a questionnaire's reference URL may become a link: http or https,
+ * nothing a Markdown <destination> or an attribute would end on.  Escaping
+ * keeps a URL in its attribute, but javascript: or data: would still run
+ * or load something when clicked.
+ */
+bool esg_render_web_url(const char *u);
+
 #endif

@@ -54,8 +54,9 @@ score_case(struct suite *s, const struct esg_questionnaire *q, const char *kind,
 	open_case(s, kind, name);
 	if (esg_score_is_null(x)) {
 		s->skipped++;
-		esg_buf_printf(&s->cases, "><skipped message=\"%s\"/></testcase>\n",
-		    _("no score: nothing applies"));
+		esg_buf_puts(&s->cases, "><skipped message=\"");
+		esg_xml_str(&s->cases, _("no score: nothing applies"));
+		esg_buf_puts(&s->cases, "\"/></testcase>\n");
 		return;
 	}
 	if (!shorts) {
@@ -65,9 +66,13 @@ score_case(struct suite *s, const struct esg_questionnaire *q, const char *kind,
 		return;
 	}
 	s->failures++;
-	esg_buf_printf(&s->cases, "><failure message=\"");
-	esg_buf_printf(&s->cases, _("%.2f is below the threshold %g"), x, threshold);
+	struct esg_buf m = ESG_BUF_INIT;
+
+	esg_buf_printf(&m, _("%.2f is below the threshold %g"), x, threshold);
+	esg_buf_puts(&s->cases, "><failure message=\"");
+	esg_xml_str(&s->cases, esg_buf_str(&m));
 	esg_buf_puts(&s->cases, "\"/></testcase>\n");
+	esg_buf_release(&m);
 }
 
 /* An obligation not met that no policy asked to fail on: reported, passing. */
@@ -111,9 +116,10 @@ obligation_case(struct suite *s, const struct esg_result *r, size_t i,
 		return;
 	default:
 		s->skipped++;
-		esg_buf_printf(&s->cases, "><skipped message=\"%s\"/></testcase>\n",
-		    r->obligation[i] == ESG_OBL_UNKNOWN ? _("unknown") :
-		    _("does not apply"));
+		esg_buf_puts(&s->cases, "><skipped message=\"");
+		esg_xml_str(&s->cases, r->obligation[i] == ESG_OBL_UNKNOWN ?
+		    _("unknown") : _("does not apply"));
+		esg_buf_puts(&s->cases, "\"/></testcase>\n");
 	}
 }
 

@@ -16,20 +16,6 @@
 #include "i18n.h"
 #include "render_impl.h"
 
-/* Text in a table cell: pipes escaped, line ends folded. */
-static void
-cell(struct esg_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|')
-			esg_buf_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			esg_buf_putc(b, ' ');
-		else
-			esg_buf_putc(b, *s);
-	}
-}
-
 static void
 score_row(struct esg_buf *b, const struct esg_result *r,
     const struct esg_render_opts *o, const char *label, double x, bool strong)
@@ -37,7 +23,7 @@ score_row(struct esg_buf *b, const struct esg_result *r,
 	const char *level = esg_render_level(r->q, x);
 
 	esg_buf_puts(b, strong ? "| **" : "| ");
-	cell(b, label);
+	esg_md_text(b, label);
 	esg_buf_puts(b, strong ? "** | " : " | ");
 	if (esg_score_is_null(x)) {
 		esg_buf_puts(b, "— | — |\n");
@@ -69,9 +55,9 @@ profile(struct esg_buf *b, const struct esg_result *r, bool french)
 
 		esg_render_answer(&v, r, i, french);
 		esg_buf_puts(b, "| ");
-		cell(b, q->fields[i].label);
+		esg_md_text(b, q->fields[i].label);
 		esg_buf_puts(b, " | ");
-		cell(b, v.len ? esg_buf_str(&v) : "—");
+		esg_md_text(b, v.len ? esg_buf_str(&v) : "—");
 		esg_buf_puts(b, " |\n");
 		esg_buf_release(&v);
 	}
@@ -110,10 +96,10 @@ obligations(struct esg_buf *b, const struct esg_result *r)
 	    _("Legal obligations"), _("Obligation"), _("Status"), _("Source"));
 	for (size_t i = 0; i < q->nobligations; i++) {
 		esg_buf_puts(b, "| ");
-		cell(b, q->obligations[i].title);
+		esg_md_text(b, q->obligations[i].title);
 		esg_buf_printf(b, r->obligation[i] == ESG_OBL_NON_COMPLIANT ? " | **%s** | " :
 		    " | %s | ", esg_ostatus_text((int)r->obligation[i]));
-		cell(b, q->obligations[i].source);
+		esg_md_text(b, q->obligations[i].source);
 		esg_buf_puts(b, " |\n");
 	}
 }
@@ -136,11 +122,19 @@ esg_md_sheet(struct esg_buf *b, const struct esg_sheet *s, const char *heading)
 	md_list(b, _("Deliverables"), s->deliverables, s->ndeliverables);
 	if (s->nrefs > 0)
 		esg_buf_printf(b, "\n**%s**\n\n", _("References"));
-	for (size_t k = 0; k < s->nrefs; k++)
-		if (s->refs[k].url)
-			esg_buf_printf(b, "- [%s](%s)\n", s->refs[k].label, s->refs[k].url);
-		else
+	for (size_t k = 0; k < s->nrefs; k++) {
+		const char *url = s->refs[k].url;
+
+		if (url && esg_render_web_url(url))
+			esg_buf_printf(b, "- [%s](%s)\n", s->refs[k].label, url);
+		else if (url) {
+			/* Not a web address: shown, never a link. */
+			esg_buf_printf(b, "- %s — ", s->refs[k].label);
+			esg_md_text(b, url);
+			esg_buf_putc(b, '\n');
+		} else
 			esg_buf_printf(b, "- %s\n", s->refs[k].label);
+	}
 }
 
 static void
@@ -175,11 +169,19 @@ notes(struct esg_buf *b, const struct esg_result *r, bool french)
 
 		if (r->ans->a[i].note == NULL)
 			continue;
+		struct esg_buf a = ESG_BUF_INIT, n = ESG_BUF_INIT;
+
 		esg_render_answer(&v, r, i, french);
+		esg_md_text(&a, esg_buf_str(&v));
+		esg_md_text(&n, r->ans->a[i].note);
+		esg_buf_reset(&v);
+		esg_md_text(&v, r->q->fields[i].label);
 		/* TRANSLATORS: a question, its answer and the note given for it. */
-		esg_buf_printf(b, _("- **%s** (%s): %s\n"), r->q->fields[i].label,
-		    esg_buf_str(&v), r->ans->a[i].note);
+		esg_buf_printf(b, _("- **%s** (%s): %s\n"), esg_buf_str(&v),
+		    esg_buf_str(&a), esg_buf_str(&n));
 		esg_buf_release(&v);
+		esg_buf_release(&a);
+		esg_buf_release(&n);
 	}
 }
 
@@ -188,7 +190,9 @@ esg_md_respondent(struct esg_buf *b, const struct esg_result *r,
     const struct esg_render_opts *o, size_t n)
 {
 	(void)n;
-	esg_buf_printf(b, "\n## %s %s\n", _("Respondent"), r->ans->id);
+	esg_buf_printf(b, "\n## %s ", _("Respondent"));
+	esg_md_text(b, r->ans->id);
+	esg_buf_putc(b, '\n');
 	profile(b, r, o->french);
 	scores(b, r, o);
 	esg_peers_markdown(b, r, o);

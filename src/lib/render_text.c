@@ -263,7 +263,8 @@ notes(struct esg_buf *b, const struct esg_result *r, bool french, size_t width)
 			continue;
 		esg_buf_reset(&t);
 		esg_render_answer(&t, r, i, french);
-		esg_buf_printf(&t, " — %s", r->ans->a[i].note);
+		esg_buf_puts(&t, " — ");
+		esg_text_clean(&t, r->ans->a[i].note);
 		esg_render_wrap(b, "  ", 2, q->fields[i].label, width);
 		esg_render_wrap(b, "    ", 4, esg_buf_str(&t), width);
 	}
@@ -277,7 +278,9 @@ esg_text_respondent(struct esg_buf *b, const struct esg_result *r,
 	const struct esg_questionnaire *q = r->q;
 	struct layout l = layout_of(o);
 
-	esg_buf_printf(b, "\n%s%s %s\n", n ? "\n" : "", _("Respondent"), r->ans->id);
+	esg_buf_printf(b, "\n%s%s ", n ? "\n" : "", _("Respondent"));
+	esg_text_clean(b, r->ans->id);
+	esg_buf_putc(b, '\n');
 	profile(b, r, &l);
 	esg_buf_printf(b, "\n%s\n", _("Maturity"));
 	score_line(b, &l, q, _("Overall"), r->overall);

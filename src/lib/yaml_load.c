@@ -12,6 +12,7 @@
 
 #include "esgdiag/buf.h"
 #include "esgdiag/hash.h"
+#include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 #include "yaml_ld.h"
@@ -296,6 +297,12 @@ parse_top(struct ld *ld, yaml_node_t *root)
 	q->version = top_str(ld, root, v[T_VERSION], "version");
 	q->title = top_str(ld, root, v[T_TITLE], "title");
 	q->language = v[T_LANGUAGE] ? esg_ld_str(ld, v[T_LANGUAGE], "language") : NULL;
+	/* It goes into documents (LimeSurvey's column, an HTML lang). */
+	if (q->language != NULL && !esg_bcp47_valid(q->language)) {
+		esg_ld_err(ld, v[T_LANGUAGE], _("'language' must be a BCP 47 "
+		    "language tag such as fr or fr-FR, not '%s'"), q->language);
+		q->language = NULL;
+	}
 	if (esg_ld_need(ld, root, v[T_PILLARS], "pillars", _("the questionnaire")))
 		parse_pillars(ld, v[T_PILLARS]);
 	if (esg_ld_need(ld, root, v[T_LEVELS], "levels", _("the questionnaire")))

@@ -320,6 +320,14 @@ test_errors(void **state)
 		  "t.yaml:8:1: error: expected one YAML document, found more" },
 		{ "", "t.yaml: error: the questionnaire is empty" },
 		{ "- a\n- b\n", "t.yaml:1:1: error: expected a mapping for the questionnaire" },
+		/* The language goes into documents: a BCP 47 tag, located. */
+		{ "schema: 1\nid: t\nversion: '1'\ntitle: T\n"
+		  "language: 'fr\"><script>alert(1)</script>'\n"
+		  "pillars: [{id: E, label: E}]\nlevels: [{min: 0, label: A}]\nsections: []\n",
+		  "t.yaml:5:11: error: 'language' must be a BCP 47 language tag such as fr or fr-FR, not 'fr\"><script>alert(1)</script>'" },
+		{ "schema: 1\nid: t\nversion: '1'\ntitle: T\nlanguage: fr_FR\n"
+		  "pillars: [{id: E, label: E}]\nlevels: [{min: 0, label: A}]\nsections: []\n",
+		  "t.yaml:5:11: error: 'language' must be a BCP 47 language tag such as fr or fr-FR, not 'fr_FR'" },
 		{ "schema: 2\n", "t.yaml:1:9: error: unsupported schema '2' (this version reads schema 1)" },
 		{ HEAD "sections: []\nobligations: [{id: o, title: O, applies: zz > 1,"
 		  " met: zz, source: S}]\n",
