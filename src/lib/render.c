@@ -393,6 +393,18 @@ unmet_obligation(const struct esg_result *r, size_t sheet)
 	return NULL;
 }
 
+/*
+ * The count that picks a plural form for a decimal number of points: 2 at
+ * 2 and above, 1 for exactly 1, else 0.  English then says "0.83 points"
+ * and French "0,83 point" (French puts the singular below 2).
+ */
+static unsigned long
+plural_of(double x)
+{
+	x = esg_round2(x);
+	return x >= 2 ? 2 : x == 1 ? 1 : 0;
+}
+
 void
 esg_render_why(struct esg_buf *b, const struct esg_result *r,
     const struct esg_rec *rec, const struct esg_render_opts *o)
@@ -406,12 +418,15 @@ esg_render_why(struct esg_buf *b, const struct esg_result *r,
 		esg_buf_printf(b, _("Why: helps meet an obligation that is not met, "
 		    "\"%s\"."), ob->title);
 	else if (ob != NULL)
-		esg_buf_printf(b, _("Why: helps meet an obligation that is not met, "
-		    "\"%s\" (could add %s points to the overall score)."), ob->title,
-		    esg_buf_str(&n));
+		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, "Why: helps meet an "
+		    "obligation that is not met, \"%s\" (could add %s point to the "
+		    "overall score).", "Why: helps meet an obligation that is not met, "
+		    "\"%s\" (could add %s points to the overall score).",
+		    plural_of(rec->gain)), ob->title, esg_buf_str(&n));
 	else
-		esg_buf_printf(b, _("Why: could add %s points to the overall score."),
-		    esg_buf_str(&n));
+		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, "Why: could add %s point "
+		    "to the overall score.", "Why: could add %s points to the overall "
+		    "score.", plural_of(rec->gain)), esg_buf_str(&n));
 	esg_buf_release(&n);
 }
 
