@@ -174,7 +174,7 @@ build_localedir(const char *argv0, char *dir, size_t size)
 		exe[n] = '\0';
 	else if (argv0 != NULL && strchr(argv0, '/') != NULL &&
 	    strlen(argv0) < sizeof exe)
-		strcpy(exe, argv0);
+		memcpy(exe, argv0, strlen(argv0) + 1);
 	else
 		return false;
 	if ((slash = strrchr(exe, '/')) == NULL)

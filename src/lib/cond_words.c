@@ -71,12 +71,13 @@ rhs_words(struct words *w, const struct esg_field *f, const struct esg_cond *c)
 static void
 leaf(struct words *w, const struct esg_cond *c)
 {
-	const struct esg_field *f = c->lhs.kind == ESG_O_FIELD ?
-	    &w->q->fields[c->lhs.index] : NULL;
-	const char *name = f ? f->label : c->lhs.text;
+	/* A checked condition's left-hand side is always a resolved field. */
+	bool field = c->lhs.kind == ESG_O_FIELD;
+	const struct esg_field *f = field ? &w->q->fields[c->lhs.index] : NULL;
+	const char *name = field ? w->q->fields[c->lhs.index].label : c->lhs.text;
 	struct esg_buf rhs = ESG_BUF_INIT;
 	struct words r = { &rhs, w->q, w->french };
-	bool choice = f && f->noptions > 0;
+	bool choice = field && w->q->fields[c->lhs.index].noptions > 0;
 
 	if (c->op != ESG_C_TRUTH)
 		rhs_words(&r, f, c);

@@ -496,8 +496,14 @@ esg_num_human(struct esg_buf *b, double x, int decimals, bool french)
 		esg_fmt2(&t, x);
 	else if (decimals < 0)
 		esg_num_format(&t, x);
-	else
+	else {
+		struct esg_cloc c;
+
+		/* frenchify() reads a "C" number, whatever the host's locale. */
+		esg_cloc_enter(&c);
 		esg_buf_printf(&t, "%.*f", decimals, x);
+		esg_cloc_leave(&c);
+	}
 	if (french)
 		frenchify(b, esg_buf_str(&t));
 	else
