@@ -356,7 +356,7 @@ answers_file_open(struct cli *cli, const char *path, const char *id,
 {
 	char *raw = NULL;
 	size_t len = 0;
-	int rc = cli_read_file(path, ESG_CSV_MAX_RECORD * 4, &raw, &len);
+	int rc = cli_read_file(path, (size_t)ESG_CSV_MAX_RECORD * 4, &raw, &len);
 	struct answers_file *f;
 
 	*out = NULL;

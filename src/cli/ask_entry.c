@@ -178,7 +178,7 @@ ask_parse_entry(struct interview *iv, size_t i, const char *s, size_t n,
 {
 	const struct esg_field *f = &iv->q->fields[i];
 	struct esg_buf why = ESG_BUF_INIT, why2 = ESG_BUF_INIT;
-	struct picks pk, pk2;
+	struct picks pk = { 0 }, pk2 = { 0 };
 	const char *plus = n > 1 ? memchr(s + 1, '+', n - 1) : NULL;
 	bool lead = s[0] == '+';
 	int rc = 0;

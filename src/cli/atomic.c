@@ -73,7 +73,7 @@ guard(const char *tmp)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < NTERM; i++)
 		sigaddset(&sa.sa_mask, term_signals[i]);
-	strcpy(pending.tmp, tmp);
+	memcpy(pending.tmp, tmp, strlen(tmp) + 1);
 	for (size_t i = 0; i < NTERM; i++) {
 		sigaction(term_signals[i], NULL, &pending.old[i]);
 		/* An ignored signal (nohup) stays ignored. */

@@ -56,7 +56,7 @@ static const char *const unknown_tokens[] = {
 };
 static const char *const na_tokens[] = {
 	"na", "n/a", "sans objet", "non applicable", "non concern\xc3\xa9",
-	"non concern\xc3\xa9" "e", NULL,
+	"non concern\303\251e", NULL,
 };
 /* "y": LimeSurvey's code for yes. */
 static const char *const yes_tokens[] = { "o", "y", "yes", "true", "1", NULL };

@@ -6,6 +6,7 @@
  */
 #include "esgdiag/cond.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "esgdiag/buf.h"
@@ -25,6 +26,8 @@ operand(struct words *w, const struct esg_field *lhs,
 {
 	switch (o->kind) {
 	case ESG_O_FIELD:
+		/* The checker resolved every field operand into q->fields. */
+		assert(w->q->fields != NULL && o->index < w->q->nfields);
 		esg_buf_printf(w->b, _("\"%s\""), w->q->fields[o->index].label);
 		return;
 	case ESG_O_NUM:

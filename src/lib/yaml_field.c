@@ -293,7 +293,8 @@ parse_range(struct ld *ld, yaml_node_t **v, struct esg_field *f)
 		r->has_min = esg_ld_num(ld, v[K_MIN], "min", &r->min);
 	if (v[K_MAX] != NULL)
 		r->has_max = esg_ld_num(ld, v[K_MAX], "max", &r->max);
-	if (r->has_min && r->has_max && !(r->min < r->max))
+	if (v[K_MIN] != NULL && v[K_MAX] != NULL && r->has_min && r->has_max &&
+	    !(r->min < r->max))
 		esg_ld_err(ld, v[K_MAX], _("a number question needs min < max "
 		    "(here %s and %s)"), (const char *)v[K_MIN]->data.scalar.value,
 		    (const char *)v[K_MAX]->data.scalar.value);
