@@ -51,6 +51,7 @@ enum { IDSET_TAIL = 1024 };
 struct esg_reader {
 	const struct esg_questionnaire *q;
 	const char *name;
+	unsigned header_line;	/* physical line of the header */
 	struct esg_diags *d;
 	struct esg_csv *csv;
 	struct column *cols;
@@ -687,6 +688,7 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
 		row_error(r, h.line, _("header: %s"), h.malformed);
 		goto fail;
 	}
+	r->header_line = h.line;
 	if (!map_header(r, &h, id_column) || !check_coverage(r, h.line))
 		goto fail;
 	r->has_id = esg_reader_has_id(r);
@@ -710,7 +712,7 @@ esg_reader_next(struct esg_reader *r, struct esg_answers *ans)
 	if (rc < 0)
 		fatal(r, rc);
 	else if (r->rows == 0)
-		row_error(r, 0, _("no data row after the header"));
+		row_error(r, r->header_line, _("no data row after the header"));
 	return 0;
 }
 

@@ -477,7 +477,7 @@ compose(struct ld *ld, const char *text, size_t len)
 		goto out;
 	}
 	if (yaml_document_get_root_node(&ld->doc) == NULL) {
-		esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, 0, 0,
+		esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, 1, 1,
 		    _("the questionnaire is empty"));
 		yaml_document_delete(&ld->doc);
 		goto out;
@@ -538,6 +538,33 @@ esg_load_yaml(const char *name, const char *text, size_t len,
 	return st;
 }
 
+/*
+ * libyaml reports a bad UTF-8 byte at 1:1 wherever it is: the check is done
+ * first, with the line and the column (in characters, as libyaml counts
+ * them) of the offending byte.  UTF-16 with a byte order mark is left to
+ * libyaml, which decodes it.
+ */
+static bool
+utf8_ok(const char *name, const char *text, size_t len, struct esg_diags *d)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned line = 1, col = 1;
+	size_t bad;
+
+	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) || (s[0] == 0xff && s[1] == 0xfe)))
+		return true;
+	if (esg_utf8_valid(text, len, &bad))
+		return true;
+	for (size_t i = 0; i < bad; i++)
+		if (s[i] == '\n')
+			line++, col = 1;
+		else if ((s[i] & 0xc0) != 0x80)
+			col++;
+	esg_diag_add(d, ESG_SEV_ERROR, name, line, col, _("invalid UTF-8 (byte "
+	    "0x%02x): the questionnaire must be saved as UTF-8"), s[bad]);
+	return false;
+}
+
 static enum esg_status
 load(const char *name, const char *text, size_t len,
     struct esg_questionnaire **out, struct esg_diags *d)
@@ -553,7 +580,8 @@ load(const char *name, const char *text, size_t len,
 		    "is larger than %d bytes"), ESG_YAML_MAX_BYTES);
 		return ESG_EINPUT;
 	}
-	if (!esg_ld_depth_ok(&ld, text, len) || !compose(&ld, text, len))
+	if (!utf8_ok(name, text, len, d) || !esg_ld_depth_ok(&ld, text, len) ||
+	    !compose(&ld, text, len))
 		return ESG_EINPUT;
 	ld.q = esg_arena_alloc(&a, sizeof *ld.q);
 	ld.q->source_name = esg_arena_strdup(&a, name);

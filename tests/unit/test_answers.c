@@ -260,7 +260,9 @@ test_reader(void **state)
 		  " appears twice (columns 2 and 3); nothing is scored\n", ESG_EINPUT },
 		{ "x,x,yn,yna,ch,mu,sc,nu,pct\n1,2,oui,,,,,,\n", NULL, "ids=1,\n",
 		  ESG_OK },	/* ignored twice: fine */
-		{ "id,yn\n", NULL, "ids=\na.csv: error: no data row after the header\n", ESG_EINPUT },
+		/* The header's line, where the rows should have followed. */
+		{ "id,yn\n", NULL, "ids=\na.csv:1: error: no data row after the header\n", ESG_EINPUT },
+		{ "\n\nid;yn\n\n", NULL, "ids=\na.csv:3: error: no data row after the header\n", ESG_EINPUT },
 		/* A number outside its bounds: file, line, column, value, range. */
 		{ "id;pct;cnt\nA;50;3\nB;150;-2\nC;100;0\n", NULL, "ids=A,C,\n"
 		  "a.csv:3: error: column 'pct': '150': out of range: expected a number from 0 to 100\n"

@@ -318,7 +318,14 @@ test_errors(void **state)
 		  "t.yaml:8:1: error: YAML: did not find expected node content while parsing a flow node" },
 		{ HEAD "sections: []\n---\nsecond: doc\n",
 		  "t.yaml:8:1: error: expected one YAML document, found more" },
-		{ "", "t.yaml: error: the questionnaire is empty" },
+		{ "", "t.yaml:1:1: error: the questionnaire is empty" },
+		{ "# rien\n\n", "t.yaml:1:1: error: the questionnaire is empty" },
+		/* Invalid UTF-8 where it is: line, then column in characters. */
+		{ "schema: 1\nid: t\nversion: '1'\ntitle: \"caf\xe9 au lait\"\n",
+		  "t.yaml:4:12: error: invalid UTF-8 (byte 0xe9): the questionnaire must be saved as UTF-8" },
+		{ "schema: 1\nid: t\ntitle: \"\xc3\xa9t\xc3\xa9 \xff\"\n",
+		  "t.yaml:3:13: error: invalid UTF-8 (byte 0xff): the questionnaire must be saved as UTF-8" },
+		{ "# \xc3\n", "t.yaml:1:3: error: invalid UTF-8 (byte 0xc3)" },
 		{ "- a\n- b\n", "t.yaml:1:1: error: expected a mapping for the questionnaire" },
 		/* The language goes into documents: a BCP 47 tag, located. */
 		{ "schema: 1\nid: t\nversion: '1'\ntitle: T\n"
