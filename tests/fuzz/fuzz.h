@@ -14,6 +14,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_answers.h"
+#include "esgdiag/decode.h"
 #include "esgdiag/explain.h"
 #include "esgdiag/load.h"
 #include "esgdiag/model.h"
@@ -109,8 +110,11 @@ fuzz_score_csv(const struct esg_questionnaire *q, const uint8_t *data,
 	struct esg_reader *rd;
 	enum esg_status st;
 
+	/* Through the encoding layer, as the CLI reads every answers file. */
+	struct esg_decoder *dec = esg_decoder_new(mem_read, &m, NULL);
+
 	esg_answers_init(&ans, q);
-	rd = esg_reader_open(q, "a.csv", mem_read, &m, NULL, &d, &st);
+	rd = esg_reader_open(q, "a.csv", esg_decoder_read, dec, NULL, &d, &st);
 	while (rd != NULL && esg_reader_next(rd, &ans)) {
 		esg_score(r, &ans);
 		esg_agg_add(agg, r, 3);
@@ -118,6 +122,7 @@ fuzz_score_csv(const struct esg_questionnaire *q, const uint8_t *data,
 			fuzz_render_all(r);
 	}
 	esg_reader_free(rd);
+	esg_decoder_free(dec);
 	esg_agg_finish(agg);
 	esg_agg_json(&b, agg);
 	{
@@ -127,6 +132,8 @@ fuzz_score_csv(const struct esg_questionnaire *q, const uint8_t *data,
 		esg_agg_text(&b, agg, &o);
 		esg_agg_markdown(&b, agg, &o);
 		esg_agg_html(&b, agg, &o);
+		o.excel = true;
+		esg_agg_csv(&b, agg, &o);
 	}
 	esg_buf_release(&b);
 	esg_agg_free(agg);
