@@ -14,6 +14,7 @@
 
 struct esg_answers;
 struct esg_buf;
+struct esg_field;
 struct esg_questionnaire;
 struct esg_reader;
 
@@ -63,6 +64,14 @@ void esg_reader_column(const struct esg_reader *r, size_t i,
 bool esg_reader_has_id(const struct esg_reader *r);
 void esg_reader_free(struct esg_reader *r);
 
+/*
+ * Appends one answer cell of field f as an answers file holds it (the text
+ * of esg_cell_format): spreadsheet-safe (csv_cell.h) except for the numbers
+ * of number and scale fields, which stay numbers.  What any writer of an
+ * answers file uses, so that score reads back what was typed.
+ */
+void esg_csv_answer_cell(struct esg_buf *b, const struct esg_field *f,
+    const char *s);
 /*
  * Appends the answers CSV of one respondent (header and one row, ','
  * delimited, RFC 4180 quoting): every field's canonical cell, then a

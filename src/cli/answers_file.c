@@ -12,6 +12,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/csv_answers.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
@@ -430,8 +431,12 @@ new_cells(const struct answers_file *f, const struct esg_answers *ans,
 				esg_buf_puts(&cell, ans->a[k].note);
 			else
 				esg_cell_format(&cell, &f->q->fields[k], &ans->a[k]);
-			if (what == 1 || cell.len > 0)
-				esg_csv_quote(out, esg_buf_str(&cell));
+			/* Spreadsheet-safe; numbers stay numbers (csv_cell.h). */
+			if (what == 2 && !note && cell.len > 0)
+				esg_csv_answer_cell(out, &f->q->fields[k],
+				    esg_buf_str(&cell));
+			else if (what == 1 || cell.len > 0)
+				esg_csv_cell(out, esg_buf_str(&cell));
 		}
 	esg_buf_release(&cell);
 	return n;
@@ -457,7 +462,11 @@ row_cell(const struct answers_file *f, const struct esg_answers *ans,
 		    f->tcell[2 * c + 1] - f->tcell[2 * c]);
 		return;
 	}
-	esg_csv_quote(out, esg_buf_str(cell));
+	/* Spreadsheet-safe; numbers stay numbers (csv_cell.h). */
+	if (k != ESG_NONE && (f->touched[k] || add))
+		esg_csv_answer_cell(out, &f->q->fields[k], esg_buf_str(cell));
+	else
+		esg_csv_cell(out, esg_buf_str(cell));
 }
 
 static void

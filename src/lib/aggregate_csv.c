@@ -8,6 +8,7 @@
 #include "aggregate_impl.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
+#include "esgdiag/csv_cell.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/text.h"
@@ -48,7 +49,7 @@ lead(struct table *t, const char *scope, const struct group *g, size_t n,
 	esg_buf_puts(t->b, scope);
 	esg_buf_putc(t->b, t->sep);
 	if (g != NULL && g->key != NULL)
-		esg_csv_quote(t->b, g->key);
+		esg_csv_cell(t->b, g->key);
 	esg_buf_printf(t->b, "%c%zu%c", t->sep, n, t->sep);
 	esg_buf_puts(&m, measure);
 	if (id != NULL)

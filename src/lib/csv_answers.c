@@ -786,6 +786,17 @@ esg_reader_free(struct esg_reader *r)
 }
 
 void
+esg_csv_answer_cell(struct esg_buf *b, const struct esg_field *f,
+    const char *s)
+{
+	/* A number the tool wrote (-3) stays a number. */
+	if (f->type == ESG_QTYPE_NUMBER || f->type == ESG_QTYPE_SCALE)
+		esg_csv_quote(b, s);
+	else
+		esg_csv_cell(b, s);
+}
+
+void
 esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_answers *ans, const char *id)
 {
@@ -813,12 +824,7 @@ esg_answers_format_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_reset(&cell);
 		esg_cell_format(&cell, &q->fields[i], &ans->a[i]);
 		esg_buf_puts(b, sep);
-		/* A number the tool wrote (-3) stays a number. */
-		if (q->fields[i].type == ESG_QTYPE_NUMBER ||
-		    q->fields[i].type == ESG_QTYPE_SCALE)
-			esg_csv_quote(b, esg_buf_str(&cell));
-		else
-			esg_csv_cell(b, esg_buf_str(&cell));
+		esg_csv_answer_cell(b, &q->fields[i], esg_buf_str(&cell));
 	}
 	for (size_t i = 0; i < q->nfields; i++)
 		if (ans->a[i].note != NULL) {
