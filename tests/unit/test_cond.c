@@ -233,6 +233,46 @@ test_three_valued(void **state)
 	assert_int_equal(eval(f, "(n == 1 or k == 9) and n == 9"), ESG_FALSE);
 }
 
+/* Conditions in words: expected sentences written by hand from the source. */
+static void
+test_words(void **state)
+{
+	static const struct {
+		const char *src, *want;
+		bool french;
+	} rows[] = {
+		{ "t == a", "the answer to \"T\" is A", false },
+		{ "t in [a, b, t]", "the answer to \"T\" is A, B or Le t", false },
+		{ "n >= 65000 and not y", "\"N\" \xe2\x89\xa5 65000 and not "
+		    "(the answer to \"Y\" is yes)", false },
+		{ "n >= 65000", "\"N\" \xe2\x89\xa5 65\xe2\x80\xaf" "000", true },
+		{ "(t == a or t == b) and m has x", "(the answer to \"T\" is A or the "
+		    "answer to \"T\" is B) and the answer to \"M\" includes X", false },
+		{ "t not in [a]", "the answer to \"T\" is none of: A", false },
+		{ "n < k", "\"N\" < \"K\"", false },
+	};
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct esg_diags d = ESG_DIAGS_INIT;
+		struct esg_cond_site site = { "t", 1, 1, true };
+		struct esg_buf b = ESG_BUF_INIT;
+		char msg[256];
+		unsigned off;
+		struct esg_cond *c = esg_cond_parse(rows[i].src, &f->a, msg,
+		    sizeof msg, &off);
+
+		assert_non_null(c);
+		assert_int_equal(esg_cond_check(c, f->q, &site, &d), 0);
+		esg_cond_words(&b, c, f->q, rows[i].french);
+		if (strcmp(esg_buf_str(&b), rows[i].want) != 0)
+			fail_msg("'%s': got '%s', want '%s'", rows[i].src,
+			    esg_buf_str(&b), rows[i].want);
+		esg_buf_release(&b);
+		esg_diags_release(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -243,6 +283,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bare_word_is_option, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_comparisons, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_three_valued, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("cond", tests, NULL, NULL);

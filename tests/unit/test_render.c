@@ -1,0 +1,76 @@
+/*
+ * Unit tests of the pieces renderers share: table cells that wrap titles
+ * on words and never cut them, text wrapping that keeps French marks (« ?
+ * », « : ») with their word, and right alignment in display columns.
+ */
+#include "esgdiag/render.h"
+#include "testutil.h"
+
+/* Each row: a title in a column of w, the first line and what is left. */
+static void
+test_cell(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t w;
+		const char *line, *rest;
+	} rows[] = {
+		/* 31 columns fit in 34; "(REEN)" would make 38. */
+		{ "Stratégie numérique responsable (REEN)", 34,
+		    "Stratégie numérique responsable   ", "(REEN)" },
+		{ "Social", 10, "Social    ", "" },
+		/* A word wider than the column goes whole, never cut. */
+		{ "Intercommunalité", 8, "Intercommunalité", "" },
+		{ "  a b", 3, "a b", "" },
+		{ "", 4, "    ", "" },
+	};
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *rest;
+
+		esg_buf_reset(&b);
+		rest = esg_render_cell(&b, rows[i].s, rows[i].w);
+		assert_string_equal(esg_buf_str(&b), rows[i].line);
+		assert_string_equal(rest, rows[i].rest);
+	}
+	esg_buf_reset(&b);
+	esg_render_cell_rest(&b, "de serre (BEGES) et plan", 4, 10);
+	assert_string_equal(esg_buf_str(&b), "    de serre\n    (BEGES) et\n    plan\n");
+	esg_buf_release(&b);
+}
+
+static void
+test_wrap_keeps_marks(void **state)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)state;
+	/*
+	 * "critère environnemental ?" is 25 columns, one too many for 24: the
+	 * line breaks after "critère" and the "?" stays with its word.
+	 */
+	esg_render_wrap(&b, "", 0, "Vos marchés ont-ils un critère environnemental ?", 24);
+	assert_string_equal(esg_buf_str(&b),
+	    "Vos marchés ont-ils un\ncritère\nenvironnemental ?\n");
+	/* "aaaa environnemental" fills 20 columns: the "?" must not start a line. */
+	esg_buf_reset(&b);
+	esg_render_wrap(&b, "", 0, "aaaa environnemental ?", 20);
+	assert_string_equal(esg_buf_str(&b), "aaaa\nenvironnemental ?\n");
+	esg_buf_reset(&b);
+	esg_render_right(&b, "20,07", 7);
+	assert_string_equal(esg_buf_str(&b), "  20,07");
+	esg_buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cell),
+		cmocka_unit_test(test_wrap_keeps_marks),
+	};
+
+	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
