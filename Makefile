@@ -143,7 +143,9 @@ build/bench/libcsv_parse: tools/bench/libcsv_parse.c | $(DEPSTAMP)
 build/bench/measure: tools/bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o $@ $<
+# Not part of check (minutes of CPU); pandas is installed for it alone.
 bench: build/std/esgdiag build/bench/libcsv_parse build/bench/measure
+	@dpkg-query -W python3-pandas >/dev/null 2>&1 || sh tools/deps.sh python3-pandas
 	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse build/bench/measure
 # The end-to-end paths under valgrind memcheck (no error, no leak).
 check-valgrind: build/std/esgdiag

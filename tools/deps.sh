@@ -5,7 +5,7 @@
 set -eu
 
 pkgs="pkg-config libyaml-dev libcsv-dev nettle-dev libjansson-dev libcmocka-dev gettext python3 python3-yaml cppcheck clang clang-tidy valgrind"
-# Extra packages for one target (make bench asks for libcsv-dev).
+# Extra packages for one target (make bench asks for python3-pandas).
 [ $# -gt 0 ] && pkgs="$*"
 missing=""
 for p in $pkgs; do
