@@ -133,6 +133,21 @@ unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
+/*
+ * A command's usage in the list of commands: its synopsis at two spaces,
+ * its description two further in, so that each command stands out.
+ */
+static void
+usage_indented(FILE *fp, const char *u)
+{
+	fputs("  ", fp);
+	for (; *u; u++) {
+		fputc(*u, fp);
+		if (*u == '\n' && u[1] != '\0')
+			fputs("  ", fp);
+	}
+}
+
 static void
 help(FILE *fp)
 {
@@ -140,7 +155,7 @@ help(FILE *fp)
 	    "ESG maturity self-assessment for local authorities' digital "
 	    "projects.\n\ncommands:\n"));
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		fprintf(fp, "  %s", _(cmds[i].usage));
+		usage_indented(fp, _(cmds[i].usage));
 	fprintf(fp, "%s", _("\nglobal options (before or after the command):\n"
 	    "  -q, --questionnaire FILE  use FILE instead of the built-in "
 	    "questionnaire\n"
