@@ -75,6 +75,8 @@ try_answer(struct interview *iv, const struct esg_field *f, const char *s,
 	char *text;
 	bool ok;
 
+	memset(pk, 0, sizeof *pk);
+	pk->exclusive = ESG_NONE;
 	esg_trim(&s, &n);
 	if (n == 0)
 		return false;
@@ -120,15 +122,15 @@ static void
 explain(struct interview *iv, const struct esg_field *f, const char *s,
     size_t n, const struct esg_buf *why, const struct picks *pk)
 {
+	if (na_refused(iv, f, s, n)) {
+		prompt_printf(&iv->pr, PS_ERROR, "  %s\n", _("This question has "
+		    "no 'not applicable' answer."));
+		return;
+	}
 	if (!is_choice(f)) {
 		prompt_printf(&iv->pr, PS_ERROR, _("  Not understood: %s.\n"),
 		    esg_buf_str(why));
 		prompt_printf(&iv->pr, PS_ERROR, "  %s\n", _("Type ? for help."));
-		return;
-	}
-	if (na_refused(iv, f, s, n)) {
-		prompt_printf(&iv->pr, PS_ERROR, "  %s\n", _("This question has "
-		    "no 'not applicable' answer."));
 		return;
 	}
 	if (pk->n > 1 && pk->exclusive != ESG_NONE) {
