@@ -320,6 +320,8 @@ cmd_score(int argc, char **argv, struct cli *cli)
 		cli_add_input(cli, argv[i]);
 	if (ro.regression)
 		cli_add_input(cli, ro.regression);
+	if (run.peers_path)
+		cli_add_input(cli, run.peers_path);
 	if ((rc = check_options(&run, &ro, argc - optind)) == EXIT_OK &&
 	    (rc = cli_check_output(cli, cli->output)) == EXIT_OK &&
 	    (rc = cli_load(cli)) == EXIT_OK && (rc = setup(&run, &ro)) == EXIT_OK)
