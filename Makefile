@@ -5,7 +5,9 @@
 #                   clang build with its unit tests
 #   make install PREFIX=/usr/local
 # Missing Debian packages are installed by tools/deps.sh (as root), or the
-# build stops with the command to run.
+# build stops with the command to run: `make` asks only for the build's own
+# (pkg-config modules, libcsv, msgfmt) and never lints; the test targets add
+# theirs (cmocka, Python, the linters, valgrind) on first use.
 
 PREFIX   ?= /usr/local
 CC       ?= cc
@@ -36,6 +38,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(BUILD)/gen/default_q.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_Q = questionnaires/default.yaml
 DEPSTAMP  = build/.deps-ok
+CHECKSTAMP = build/.deps-check-ok
 LINGUAS   = fr
 MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 
@@ -43,7 +46,10 @@ MO        = $(LINGUAS:%=build/locale/%/LC_MESSAGES/esgdiag.mo)
 all: esgdiag $(MO)
 
 $(DEPSTAMP): tools/deps.sh
-	@sh tools/deps.sh
+	@sh tools/deps.sh build
+	@mkdir -p build && touch $@
+$(CHECKSTAMP): tools/deps.sh
+	@sh tools/deps.sh check
 	@mkdir -p build && touch $@
 deps: $(DEPSTAMP)
 
@@ -72,7 +78,7 @@ $(BUILD)/esgdiag: $(CLI_OBJ) $(BUILD)/libesgdiag.a
 esgdiag: $(BUILD)/esgdiag
 	cp $< $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libesgdiag.a | $(DEPSTAMP)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libesgdiag.a | $(CHECKSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libesgdiag.a $(PKG_LIBS) $(CMOCKA) $(LDSAN)
 
@@ -91,24 +97,24 @@ run: esgdiag
 
 unit: $(TESTS)
 	@for t in $(TESTS); do echo "== $$t"; $$t || exit 1; done
-cli: $(BUILD)/esgdiag build/bench/measure
+cli: $(BUILD)/esgdiag build/bench/measure | $(CHECKSTAMP)
 	@ESG_MEASURE=$(CURDIR)/build/bench/measure ESG_SANITIZED=$(SANITIZE) \
 	    sh tests/cli/run.sh $(BUILD)/esgdiag
 # Differential test against the independent Python reference scorer.
-ref: $(BUILD)/esgdiag
+ref: $(BUILD)/esgdiag | $(CHECKSTAMP)
 	@sh tests/ref/run.sh $(BUILD)/esgdiag
 # The HTML report in headless Chromium (skipped with a message without it).
 html: $(BUILD)/esgdiag
 	@sh tests/html/run.sh $(BUILD)/esgdiag
 # The French catalogue, in a French locale (made with localedef if missing).
-i18n: $(BUILD)/esgdiag $(MO)
+i18n: $(BUILD)/esgdiag $(MO) | $(CHECKSTAMP)
 	@sh tests/i18n/run.sh $(BUILD)/esgdiag build/locale
 # Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N runs every target
 # for N seconds on a working copy of its corpus; findings land in build/fuzz
 # and go, once fixed, to tests/fuzz/regress/, which make check replays.
 FUZZERS      = yaml_load csv_answers cond score peers
 FUZZ_SECONDS ?= 60
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRC) build/std/gen/default_q.c | $(DEPSTAMP)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRC) build/std/gen/default_q.c | $(CHECKSTAMP)
 	@mkdir -p $(@D)
 	clang -std=c11 -g -O1 -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -148,22 +154,25 @@ bench: build/std/esgdiag build/bench/libcsv_parse build/bench/measure
 	@dpkg-query -W python3-pandas >/dev/null 2>&1 || sh tools/deps.sh python3-pandas
 	@sh tools/bench/run.sh build/std/esgdiag build/bench/libcsv_parse build/bench/measure
 # The end-to-end paths under valgrind memcheck (no error, no leak).
-check-valgrind: build/std/esgdiag
+check-valgrind: build/std/esgdiag | $(CHECKSTAMP)
 	@sh tests/valgrind.sh $(CURDIR)/build/std/esgdiag
 # Static analysis, with the configurations in .clang-tidy and .cppcheck-suppressions.
-lint:
+lint: | $(CHECKSTAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance \
 	    --std=c11 --inline-suppr --suppressions-list=.cppcheck-suppressions \
 	    -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L src/lib src/cli
 	clang-tidy --quiet src/lib/*.c src/cli/*.c -- -std=c11 -Iinclude -Isrc/lib \
 	    -Isrc/cli -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"/x"' $(PKG_CFLAGS)
 	@echo "lint: cppcheck and clang-tidy clean"
-# Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr.
+# Library hygiene (STYLE.md): only esg_* symbols exported, no exit or stderr,
+# no default: in a switch on the question type.
 hygiene: $(BUILD)/libesgdiag.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3 && $$3 !~ /^esg_/ {print $$3}'); \
 	 [ -z "$$bad" ] || { echo "non-esg_ symbols exported: $$bad"; exit 1; }
 	@! grep -nE '\bexit\(|\bstderr\b' src/lib/*.c src/lib/*.h || \
 	 { echo "src/lib must not exit or print"; exit 1; }
+	@bad=$$(sh tools/measure.sh --type-defaults); [ -z "$$bad" ] || \
+	 { echo "a switch on the question type has a default: (use qtype.h): $$bad"; exit 1; }
 # The manual and the bash completion against the commands' option tables.
 docs: $(BUILD)/esgdiag
 	@sh tests/docs/run.sh $(BUILD)/esgdiag

@@ -6,13 +6,16 @@ ESGDIAG=$1
 cd "$(dirname "$0")/cli" || exit 2
 vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 ex=../../questionnaires/examples
+d=$(mktemp -d) || exit 2
+trap 'rm -rf "$d"' EXIT
+vgerr=$d/vg.err
 pass=0 fail=0
 run() {
-	$vg "$ESGDIAG" "$@" > /dev/null 2> /tmp/esg-vg.err < /dev/null
+	$vg "$ESGDIAG" "$@" > /dev/null 2> "$vgerr" < /dev/null
 	if [ $? = 99 ]; then
 		fail=$((fail + 1))
 		echo "valgrind: errors in: esgdiag $*"
-		head -20 /tmp/esg-vg.err
+		head -20 "$vgerr"
 	else
 		pass=$((pass + 1))
 	fi
@@ -34,10 +37,8 @@ run -q fixtures/hand.yaml explain fixtures/hand.csv
 run obligations --type epci --population 65000 --achats 60
 run sheets -f json
 run template -f markdown
-d=$(mktemp -d)
 printf 'commune\n2000\nmi\n1,2\n<\n\n3\n+ note\n5\nhello\nnsp\n' > "$d/in"
-$vg "$ESGDIAG" -q fixtures/hand.yaml ask -o "$d/a.csv" < "$d/in" > /dev/null 2> /tmp/esg-vg.err
-if [ $? = 99 ]; then fail=$((fail + 1)); echo "valgrind: errors in ask"; head -20 /tmp/esg-vg.err; else pass=$((pass + 1)); fi
-rm -rf "$d" /tmp/esg-vg.err
+$vg "$ESGDIAG" -q fixtures/hand.yaml ask -o "$d/a.csv" < "$d/in" > /dev/null 2> "$vgerr"
+if [ $? = 99 ]; then fail=$((fail + 1)); echo "valgrind: errors in ask"; head -20 "$vgerr"; else pass=$((pass + 1)); fi
 echo "valgrind: $pass passed, $fail failed"
 [ $fail = 0 ]

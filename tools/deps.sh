@@ -1,12 +1,19 @@
 #!/bin/sh
-# Makes sure the Debian packages the build and the tests need are present.
+# Makes sure the Debian packages a target needs are present:
+#   sh tools/deps.sh build     what `make` needs (compiler, pkg-config modules, msgfmt)
+#   sh tools/deps.sh check     what the tests and the linters add to it
+#   sh tools/deps.sh PKG...    those packages (make bench asks for python3-pandas)
 # As root it installs what is missing (apt-get update, then install -y);
 # otherwise it prints the exact command to run and fails.
 set -eu
 
-pkgs="pkg-config libyaml-dev libcsv-dev nettle-dev libjansson-dev libcmocka-dev gettext python3 python3-yaml cppcheck clang clang-tidy valgrind"
-# Extra packages for one target (make bench asks for python3-pandas).
-[ $# -gt 0 ] && pkgs="$*"
+build="pkg-config libyaml-dev libcsv-dev nettle-dev libjansson-dev gettext"
+check="libcmocka-dev python3 python3-yaml libxml2-utils tmux locales cppcheck clang clang-tidy valgrind"
+case "${1:-build}" in
+build) pkgs=$build ;;
+check) pkgs="$build $check" ;;
+*) pkgs="$*" ;;
+esac
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

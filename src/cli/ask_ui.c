@@ -14,6 +14,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/cond.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 
@@ -112,27 +113,7 @@ ask_show_choices(struct interview *iv, const struct esg_field *f)
 static void
 input_hint(const struct esg_field *f, struct esg_buf *b)
 {
-	switch (f->type) {
-	case ESG_QTYPE_MULTI:
-		esg_buf_puts(b, _("numbers of every choice that applies, e.g. 1,3"));
-		break;
-	case ESG_QTYPE_SCALE:
-		esg_buf_printf(b, _("a whole number from %d to %d"), f->min, f->max);
-		break;
-	case ESG_QTYPE_NUMBER:
-		if (f->range.has_min || f->range.has_max)
-			esg_range_describe(b, &f->range);
-		else
-			esg_buf_puts(b, _("a number"));
-		if (f->unit)
-			esg_buf_printf(b, _(", in %s"), f->unit);
-		break;
-	case ESG_QTYPE_TEXT:
-		esg_buf_puts(b, _("free text, Enter to skip"));
-		break;
-	default:
-		esg_buf_puts(b, _("the number of your choice"));
-	}
+	esg_qtype(f)->hint(b, f);
 }
 
 /* An answer as the agent chose it: "2. Commune", "1. Oui; 3. Non", "62480". */

@@ -18,6 +18,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/diag.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "i18n.h"
 
 struct checker {
@@ -48,21 +49,13 @@ report(struct checker *k, unsigned off, const char *fmt, ...)
 static bool
 numeric_field(const struct esg_field *f)
 {
-	return f->type == ESG_QTYPE_NUMBER || f->type == ESG_QTYPE_SCALE;
+	return esg_qtype(f)->numeric;
 }
 
 static const char *
 kind_name(const struct esg_field *f)
 {
-	switch (f->type) {
-	case ESG_QTYPE_SINGLE: return _("a single choice");
-	case ESG_QTYPE_MULTI: return _("a multiple choice");
-	case ESG_QTYPE_YESNO: return _("a yes/no field");
-	case ESG_QTYPE_SCALE: return _("a scale");
-	case ESG_QTYPE_NUMBER: return _("a number");
-	case ESG_QTYPE_TEXT: return _("a text field");
-	}
-	return "";
+	return _(esg_qtype(f)->kind);
 }
 
 static size_t

@@ -22,6 +22,7 @@
 #include "esgdiag/cond.h"
 #include "esgdiag/diag.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "i18n.h"
 
 /* snake_case made of lower-case words, the ids camel case reads back. */
@@ -165,12 +166,7 @@ choice(struct lsw *w, const char *cls, const char *code, const char *text)
 static const char *
 qtype(const struct esg_field *f)
 {
-	switch (f->type) {
-	case ESG_QTYPE_MULTI: return "M";
-	case ESG_QTYPE_NUMBER: return "N";
-	case ESG_QTYPE_TEXT: return "T";
-	default: return "L";
-	}
+	return esg_qtype(f)->limesurvey;
 }
 
 /* Whether option value v is already one of f's (nsp and na are extras). */

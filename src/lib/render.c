@@ -10,6 +10,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
 #include "i18n.h"
@@ -97,27 +98,7 @@ esg_json_profile_value(struct esg_buf *b, const struct esg_result *r, size_t i)
 	case ESG_A_EMPTY: esg_buf_puts(b, "null"); return;
 	case ESG_A_UNKNOWN: esg_buf_puts(b, "\"nsp\""); return;
 	case ESG_A_NA: esg_buf_puts(b, "\"na\""); return;
-	case ESG_A_VALUE: break;
-	}
-	switch (f->type) {
-	case ESG_QTYPE_NUMBER:
-	case ESG_QTYPE_SCALE:
-		esg_num_format(b, a->num);
-		return;
-	case ESG_QTYPE_TEXT:
-		esg_json_str(b, a->text);
-		return;
-	case ESG_QTYPE_MULTI:
-		esg_buf_putc(b, '[');
-		for (size_t k = 0, n = 0; k < f->noptions; k++)
-			if (a->sel[k]) {
-				esg_buf_puts(b, n++ ? ", " : "");
-				esg_json_str(b, f->options[k].value);
-			}
-		esg_buf_putc(b, ']');
-		return;
-	default:
-		esg_json_str(b, f->options[a->opt].value);
+	case ESG_A_VALUE: esg_qtype(f)->json(b, f, a); return;
 	}
 }
 
@@ -205,33 +186,8 @@ esg_render_answer(struct esg_buf *b, const struct esg_result *r, size_t i,
 	case ESG_A_EMPTY: return;
 	case ESG_A_UNKNOWN: esg_buf_puts(b, _("don't know")); return;
 	case ESG_A_NA: esg_buf_puts(b, _("not applicable")); return;
-	case ESG_A_VALUE: break;
+	case ESG_A_VALUE: esg_qtype(f)->human(b, f, a, french); return;
 	}
-	switch (f->type) {
-	case ESG_QTYPE_NUMBER:
-		esg_num_human(b, a->num, ESG_NUM_SHORTEST, french);
-		if (f->unit)
-			esg_buf_printf(b, " %s", f->unit);
-		return;
-	case ESG_QTYPE_TEXT:
-		esg_text_clean(b, a->text);
-		return;
-	case ESG_QTYPE_MULTI:
-		for (size_t k = 0, n = 0; k < f->noptions; k++)
-			if (a->sel[k])
-				esg_buf_printf(b, "%s%s", n++ ? " ; " : "",
-				    f->options[k].label);
-		return;
-	case ESG_QTYPE_SCALE:
-		if (f->options[a->opt].label == NULL) {
-			esg_buf_printf(b, "%s / %d", f->options[a->opt].value, f->max);
-			return;
-		}
-		break;
-	default:
-		break;
-	}
-	esg_buf_puts(b, f->options[a->opt].label);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/cond.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/peers.h"
 #include "esgdiag/score.h"
 #include "esgdiag/text.h"
@@ -225,37 +226,7 @@ md_field(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_printf(b, _("Only if %s.\n\n"), esg_buf_str(&w));
 		esg_buf_release(&w);
 	}
-	switch (f->type) {
-	case ESG_QTYPE_SINGLE:
-	case ESG_QTYPE_YESNO:
-		for (size_t k = 0; k < f->noptions; k++)
-			esg_buf_printf(b, "- ( ) %s\n", f->options[k].label);
-		break;
-	case ESG_QTYPE_MULTI:
-		esg_buf_printf(b, "%s\n\n", _("Tick every answer that applies:"));
-		for (size_t k = 0; k < f->noptions; k++)
-			esg_buf_printf(b, "- [ ] %s\n", f->options[k].label);
-		break;
-	case ESG_QTYPE_SCALE:
-		for (size_t k = 0; k < f->noptions; k++)
-			esg_buf_printf(b, "- ( ) %s%s%s\n", f->options[k].value,
-			    f->options[k].label ? " — " : "",
-			    f->options[k].label ? f->options[k].label : "");
-		break;
-	case ESG_QTYPE_NUMBER:
-		esg_buf_printf(b, "______ %s", f->unit ? f->unit : "");
-		/* The bounds after the blank, so that paper answers stay in range. */
-		if (f->range.has_min || f->range.has_max) {
-			esg_buf_puts(b, " *(");
-			esg_range_describe(b, &f->range);
-			esg_buf_puts(b, ")*");
-		}
-		esg_buf_putc(b, '\n');
-		break;
-	case ESG_QTYPE_TEXT:
-		esg_buf_puts(b, "______________________________________________\n");
-		break;
-	}
+	esg_qtype(f)->paper(b, f);
 	esg_buf_printf(b, "\n%s\n", f->allow_na ? _("Don't know ( )  Not applicable ( )") :
 	    _("Don't know ( )"));
 }

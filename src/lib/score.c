@@ -12,6 +12,7 @@
 #include "esgdiag/answers.h"
 #include "esgdiag/cond.h"
 #include "esgdiag/model.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/xalloc.h"
 
 static bool lists_sheet_before(const struct esg_field *f, size_t k, size_t sheet);
@@ -87,23 +88,6 @@ esg_result_free(struct esg_result *r)
 	free(r);
 }
 
-static double
-piecewise(const struct esg_field *f, double x)
-{
-	const struct esg_point *p = f->scoring;
-	size_t n = f->npoints;
-
-	if (x <= p[0].x)
-		return p[0].s;
-	if (x >= p[n - 1].x)
-		return p[n - 1].s;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (x < p[i + 1].x)
-			return p[i].s + (x - p[i].x) * (p[i + 1].s - p[i].s) /
-			    (p[i + 1].x - p[i].x);
-	return p[n - 1].s;
-}
-
 /* The normalised score in [0, 1] of a question's answer (0 when none). */
 static double
 question_score(const struct esg_questionnaire *q, size_t field,
@@ -111,23 +95,10 @@ question_score(const struct esg_questionnaire *q, size_t field,
 {
 	const struct esg_field *f = &q->fields[field];
 	const struct esg_answer *a = &ans->a[field];
-	double sum = 0;
 
 	if (a->state != ESG_A_VALUE)
 		return 0;	/* unanswered and unknown count as 0 */
-	switch (f->type) {
-	case ESG_QTYPE_MULTI:
-		for (size_t i = 0; i < f->noptions; i++)
-			if (a->sel[i])
-				sum += f->options[i].score;
-		return sum < 1 ? sum : 1;
-	case ESG_QTYPE_NUMBER:
-		return piecewise(f, a->num);
-	case ESG_QTYPE_TEXT:
-		return 0;
-	default:
-		return f->options[a->opt].score;
-	}
+	return esg_qtype(f)->score(f, a);
 }
 
 static void

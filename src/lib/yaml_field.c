@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "esgdiag/load.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/text.h"
 #include "i18n.h"
 
@@ -20,10 +21,6 @@ enum {
 static const char *const field_keys[K_N] = {
 	"id", "text", "help", "type", "options", "weight", "pillars", "when",
 	"allow_na", "sheets", "min", "max", "labels", "unit", "scoring", "label",
-};
-
-static const char *const type_names[] = {
-	"single", "multi", "yesno", "scale", "number", "text",
 };
 
 /* Which keys each type accepts beyond the common ones. */
@@ -358,15 +355,15 @@ static bool
 parse_type(struct ld *ld, yaml_node_t *n, yaml_node_t *v, struct esg_field *f)
 {
 	const char *t;
+	int i;
 
 	if (!esg_ld_need(ld, n, v, "type", _("a question")) ||
 	    (t = esg_ld_str(ld, v, "type")) == NULL)
 		return false;
-	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
-		if (strcmp(t, type_names[i]) == 0) {
-			f->type = (enum esg_qtype)i;
-			return true;
-		}
+	if ((i = esg_qtype_find(t)) >= 0) {
+		f->type = (enum esg_qtype)i;
+		return true;
+	}
 	esg_ld_err(ld, v, _("unknown question type '%s' (expected single, multi, "
 	    "yesno, scale, number or text)"), t);
 	return false;
@@ -383,7 +380,7 @@ check_keys(struct ld *ld, yaml_node_t **v, const struct esg_field *f)
 			    "(profile fields are not scored)"), field_keys[k]);
 		else if (!key_fits_type(k, f->type))
 			esg_ld_err(ld, v[k], _("'%s' does not apply to a %s question"),
-			    field_keys[k], type_names[f->type]);
+			    field_keys[k], esg_qtype(f)->name);
 	}
 }
 

@@ -18,6 +18,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 cd "$here" || exit 2
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
+# A case's mktemp lands in this run's folder, removed with it, so a case that
+# fails (or forgets its rm) leaves nothing in /tmp.
+mkdir "$out/tmp" || exit 2
+export TMPDIR="$out/tmp"
 # Messages in English, whatever the machine's locale (unless told).
 export LC_ALL=${ESG_LOCALE:-C.UTF-8} LANGUAGE= COLUMNS=80
 unset NO_COLOR
