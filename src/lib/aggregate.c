@@ -340,6 +340,36 @@ finish_column(struct esg_agg *a, size_t c, struct group **gs, size_t ng)
 	free(n);
 }
 
+/*
+ * Withholds the groups under min_group (SPEC §6) and, when those hold
+ * fewer than min_group respondents together, the smallest published group
+ * with them.  "all" is always published, so "all" minus the published
+ * groups gives away the withheld groups' union (its n, mean, level counts):
+ * it must be as large as a published group, and never one group alone (one
+ * group under min_group always holds fewer).  One more group is enough: it
+ * holds min_group respondents itself.  Among equal sizes the group listed
+ * last goes, so that the null group does before the options it follows.
+ */
+static void
+suppress(struct esg_agg *a, struct group **gs, size_t ng)
+{
+	size_t withheld = 0, pick = ng;
+
+	for (size_t i = 0; i < ng; i++)
+		if (gs[i]->n > 0 && gs[i]->n < a->min_group) {
+			gs[i]->hidden = HIDDEN_SIZE;
+			withheld += gs[i]->n;
+		}
+	if (withheld == 0 || withheld >= a->min_group)
+		return;
+	for (size_t i = 0; i < ng; i++)
+		if (gs[i]->hidden == SHOWN && gs[i]->n > 0 &&
+		    (pick == ng || gs[i]->n <= gs[pick]->n))
+			pick = i;
+	if (pick < ng)
+		gs[pick]->hidden = HIDDEN_COMPLEMENT;
+}
+
 void
 esg_agg_finish(struct esg_agg *a)
 {
@@ -353,6 +383,8 @@ esg_agg_finish(struct esg_agg *a)
 		gs[ng - 1] = a->null;
 	for (size_t c = 0; c < a->ncols; c++)
 		finish_column(a, c, gs, ng);
+	if (a->by.field != ESG_NONE)
+		suppress(a, gs, ng);
 	free(gs);
 }
 

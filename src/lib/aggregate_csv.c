@@ -103,7 +103,7 @@ block(struct table *t, const char *scope, const struct group *g, size_t n,
 static void
 group_block(struct table *t, const struct group *g, const char *scope)
 {
-	bool pub = esg_agg_published(t->a, g);
+	bool pub = esg_agg_published(g);
 
 	block(t, scope, g, g->n, pub ? g->st : NULL, pub ? g->levels : NULL);
 }

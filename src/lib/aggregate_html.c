@@ -25,6 +25,7 @@ struct row {
 	const char *label;
 	size_t n;
 	const struct stats *st;	/* NULL: not published */
+	const char *why;	/* when st is NULL, why (esg_agg_hidden_reason) */
 };
 
 static size_t
@@ -151,7 +152,7 @@ table(struct esg_buf *b, const struct row *rows, size_t n, const char *first,
 		esg_buf_printf(b, "</th><td class=\"num\">%zu</td>", rows[i].n);
 		if (s == NULL) {
 			esg_buf_puts(b, "<td colspan=\"6\">");
-			esg_xml_str(b, _("not published: too few respondents"));
+			esg_xml_str(b, rows[i].why);
 			esg_buf_puts(b, "</td></tr>\n");
 			continue;
 		}
@@ -202,10 +203,12 @@ group_rows(const struct esg_agg *a, struct row *rows, struct esg_buf *keys,
 			continue;
 		esg_agg_key_label(&keys[n], a, g, french);
 		rows[n] = (struct row){ esg_buf_str(&keys[n]), g->n,
-		    esg_agg_published(a, g) ? &g->st[0] : NULL };
+		    esg_agg_published(g) ? &g->st[0] : NULL,
+		    esg_agg_hidden_reason(g) };
 		n++;
 	}
-	rows[n++] = (struct row){ _("all respondents"), a->total, &a->all.st[0] };
+	rows[n++] = (struct row){ _("all respondents"), a->total, &a->all.st[0],
+	    NULL };
 	return n;
 }
 
@@ -238,7 +241,7 @@ columns(struct esg_buf *b, const struct esg_agg *a, size_t first, size_t count,
 
 		rows[i] = (struct row){ c <= q->npillars ? q->pillars[c - 1].label :
 		    q->sections[c - 1 - q->npillars].title, a->all.st[c].n,
-		    &a->all.st[c] };
+		    &a->all.st[c], NULL };
 	}
 	block(b, heading, head, rows, count, first, o);
 	free(rows);

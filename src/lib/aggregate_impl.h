@@ -19,6 +19,13 @@ struct stats {
 	double mean, median, q1, q3, min, max;
 };
 
+/*
+ * Why a group's statistics are withheld: it is under min_group, or it is
+ * withheld with the small ones so that "all" minus the published groups
+ * is never fewer than min_group respondents (docs/observatory.md).
+ */
+enum hidden { SHOWN, HIDDEN_SIZE, HIDDEN_COMPLEMENT };
+
 struct group {
 	char *key;		/* NULL: the group of respondents with no value */
 	size_t n;		/* respondents */
@@ -26,6 +33,7 @@ struct group {
 	double *sum;		/* [ncols] */
 	struct stats *st;	/* [ncols], once finished */
 	size_t *levels;		/* [nlevels] counts of the overall level */
+	enum hidden hidden;	/* set by esg_agg_finish() */
 };
 
 struct esg_agg {
@@ -45,8 +53,10 @@ struct esg_agg {
 struct esg_buf;
 struct esg_render_opts;
 
-/* Whether a group is large enough for its statistics to be published. */
-bool esg_agg_published(const struct esg_agg *a, const struct group *g);
+/* Whether a group's statistics are published (neither reason to withhold). */
+bool esg_agg_published(const struct group *g);
+/* Why a withheld group is, in words for a table cell; NULL if published. */
+const char *esg_agg_hidden_reason(const struct group *g);
 /* Sheet indexes by decreasing number of respondents, ties in file order. */
 size_t *esg_agg_sheet_order(const struct esg_agg *a);
 /* Calls fn for every group with respondents, the null group last. */

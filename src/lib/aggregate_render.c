@@ -15,9 +15,32 @@
 #include "i18n.h"
 
 bool
-esg_agg_published(const struct esg_agg *a, const struct group *g)
+esg_agg_published(const struct group *g)
 {
-	return g->n >= a->min_group;
+	return g->hidden == SHOWN;
+}
+
+const char *
+esg_agg_hidden_reason(const struct group *g)
+{
+	switch (g->hidden) {
+	case HIDDEN_SIZE:
+		return _("not published: too few respondents");
+	case HIDDEN_COMPLEMENT:
+		/* Withheld with a small group lest "all" minus it expose that one. */
+		return _("not published: shields a small group");
+	case SHOWN:
+		break;
+	}
+	return NULL;
+}
+
+/* The JSON name of why a group is withheld (docs/observatory.md). */
+static const char *
+hidden_json(const struct group *g)
+{
+	return g->hidden == HIDDEN_SIZE ? "\"size\"" :
+	    g->hidden == HIDDEN_COMPLEMENT ? "\"complement\"" : "null";
 }
 
 static void
@@ -77,8 +100,9 @@ json_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 		esg_json_str(b, g->key);
 	else
 		esg_buf_puts(b, "null");
-	esg_buf_printf(b, ", \"n\": %zu,\n       ", g->n);
-	if (esg_agg_published(a, g))
+	esg_buf_printf(b, ", \"n\": %zu, \"suppressed\": %s,\n       ", g->n,
+	    hidden_json(g));
+	if (esg_agg_published(g))
 		json_block(b, a, g->st, g->levels);
 	else
 		esg_buf_puts(b, "\"overall\": null, \"pillars\": null, "

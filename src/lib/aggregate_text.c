@@ -41,7 +41,7 @@ text_head(struct esg_buf *b, const char *first)
 
 static void
 text_stats(struct esg_buf *b, const struct esg_render_opts *o,
-    const char *label, size_t n, const struct stats *s, bool shown)
+    const char *label, size_t n, const struct stats *s, const char *why)
 {
 	struct esg_buf t = ESG_BUF_INIT;
 	const char *rest;
@@ -52,11 +52,11 @@ text_stats(struct esg_buf *b, const struct esg_render_opts *o,
 	esg_buf_printf(&t, "%zu", n);
 	esg_render_right(b, esg_buf_str(&t), 6);
 	stat_values(s, v);
-	if (!shown)
-		esg_buf_printf(b, "  %s", _("(not published: too few respondents)"));
+	if (why)
+		esg_buf_printf(b, "  (%s)", why);
 	else if (s->n == 0)
 		esg_render_right(b, "-", NUM_W);
-	for (size_t i = 0; shown && s->n > 0 && i < 6; i++) {
+	for (size_t i = 0; !why && s->n > 0 && i < 6; i++) {
 		esg_buf_reset(&t);
 		esg_render_score(&t, o, v[i]);
 		esg_render_right(b, esg_buf_str(&t), NUM_W);
@@ -73,7 +73,7 @@ text_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 	struct esg_buf k = ESG_BUF_INIT;
 
 	esg_agg_key_label(&k, a, g, o->french);
-	text_stats(b, o, esg_buf_str(&k), g->n, &g->st[0], esg_agg_published(a, g));
+	text_stats(b, o, esg_buf_str(&k), g->n, &g->st[0], esg_agg_hidden_reason(g));
 	esg_buf_release(&k);
 }
 
@@ -103,11 +103,11 @@ text_columns(struct esg_buf *b, const struct esg_agg *a,
 	esg_buf_printf(b, "\n%s\n", _("Pillars, all respondents"));
 	text_head(b, _("pillar"));
 	for (size_t c = 1; c <= q->npillars; c++)
-		text_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], true);
+		text_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], NULL);
 	esg_buf_printf(b, "\n%s\n", _("Sections, all respondents"));
 	text_head(b, _("section"));
 	for (size_t c = 1 + q->npillars; c < a->ncols; c++)
-		text_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], true);
+		text_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], NULL);
 }
 
 void
@@ -123,7 +123,7 @@ esg_agg_text(struct esg_buf *b, const struct esg_agg *a,
 	esg_buf_printf(b, "\n%s\n", _("Overall score"));
 	text_head(b, _("group"));
 	esg_agg_each_group(a, text_group, b, o);
-	text_stats(b, o, _("all respondents"), a->total, &a->all.st[0], true);
+	text_stats(b, o, _("all respondents"), a->total, &a->all.st[0], NULL);
 	text_columns(b, a, o);
 	esg_render_wrap(b, "\n  ", 2, _("Q1 and Q3: first and third quartiles "
 	    "(a quarter of the scores lie below Q1, a quarter above Q3)."), width);
@@ -155,17 +155,17 @@ md_head(struct esg_buf *b, const char *first)
 
 static void
 md_stats(struct esg_buf *b, const struct esg_render_opts *o, const char *label,
-    size_t n, const struct stats *s, bool shown)
+    size_t n, const struct stats *s, const char *why)
 {
 	double v[6];
 
 	esg_buf_printf(b, "| %s | %zu |", label, n);
 	stat_values(s, v);
-	if (!shown)
-		esg_buf_printf(b, " %s | | | | | |\n", _("not published"));
+	if (why)
+		esg_buf_printf(b, " %s | | | | | |\n", why);
 	else if (s->n == 0)
 		esg_buf_puts(b, " — | — | — | — | — | — |\n");
-	for (size_t i = 0; shown && s->n > 0 && i < 6; i++) {
+	for (size_t i = 0; !why && s->n > 0 && i < 6; i++) {
 		esg_buf_putc(b, ' ');
 		esg_render_score(b, o, v[i]);
 		esg_buf_puts(b, i == 5 ? " |\n" : " |");
@@ -179,7 +179,7 @@ md_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 	struct esg_buf k = ESG_BUF_INIT;
 
 	esg_agg_key_label(&k, a, g, o->french);
-	md_stats(b, o, esg_buf_str(&k), g->n, &g->st[0], esg_agg_published(a, g));
+	md_stats(b, o, esg_buf_str(&k), g->n, &g->st[0], esg_agg_hidden_reason(g));
 	esg_buf_release(&k);
 }
 
@@ -196,15 +196,15 @@ esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a,
 	    esg_buf_str(&t), _("Overall score"));
 	md_head(b, _("group"));
 	esg_agg_each_group(a, md_group, b, o);
-	md_stats(b, o, _("**all respondents**"), a->total, &a->all.st[0], true);
+	md_stats(b, o, _("**all respondents**"), a->total, &a->all.st[0], NULL);
 	esg_buf_printf(b, "\n### %s\n\n", _("Pillars, all respondents"));
 	md_head(b, _("pillar"));
 	for (size_t c = 1; c <= q->npillars; c++)
-		md_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], true);
+		md_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], NULL);
 	esg_buf_printf(b, "\n### %s\n\n", _("Sections, all respondents"));
 	md_head(b, _("section"));
 	for (size_t c = 1 + q->npillars; c < a->ncols; c++)
-		md_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], true);
+		md_stats(b, o, col_label(q, c), a->all.st[c].n, &a->all.st[c], NULL);
 	esg_buf_printf(b, "\n%s\n", _("Q1 and Q3: first and third quartiles "
 	    "(a quarter of the scores lie below Q1, a quarter above Q3)."));
 	esg_buf_printf(b, "\n### %s\n\n", _("Sheets recommended to the most respondents"));

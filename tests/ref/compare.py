@@ -53,6 +53,9 @@ def compare_aggregate(a, b, errs):
         errs.append("groups %s vs %s" % ([(g["key"], g["n"]) for g in a["groups"]],
                                          [(g["key"], g["n"]) for g in b["groups"]]))
     for ga, gb in zip(a["groups"], b["groups"]):
+        if ga["suppressed"] != gb["suppressed"]:
+            errs.append("group %s suppressed %r vs %r" % (ga["key"], ga["suppressed"],
+                                                          gb["suppressed"]))
         compare_block(ga, gb, "group %s" % ga["key"], errs)
     if a["all"]["n"] != b["all"]["n"]:
         errs.append("all n %s vs %s" % (a["all"]["n"], b["all"]["n"]))

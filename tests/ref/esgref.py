@@ -455,16 +455,33 @@ def aggregate(q, rows, results, by, min_group):
         order = [o[0] for o in options_of(f)]
     else:
         order = [k for k in keys if k is not None]
-    for key in order + [None]:
-        if key not in members:
-            continue
-        g = {"key": key, "n": len(members[key])}
-        if len(members[key]) >= min_group:
+    listed = [key for key in order + [None] if key in members]
+    why = withheld([len(members[key]) for key in listed], min_group)
+    for key, reason in zip(listed, why):
+        g = {"key": key, "n": len(members[key]), "suppressed": reason}
+        if reason is None:
             g.update(block(q, members[key]))
         else:
             g.update({"overall": None, "pillars": None, "sections": None, "levels": None})
         out["groups"].append(g)
     return out
+
+
+def withheld(sizes, min_group):
+    """Why each group is withheld (None: published), docs/observatory.md.
+
+    "size": fewer than min_group.  "complement": while all minus the
+    published groups is some respondents but fewer than min_group, the
+    smallest published group (the last listed among equals) is withheld too.
+    """
+    why = ["size" if n < min_group else None for n in sizes]
+    while True:
+        hidden = sum(n for n, w in zip(sizes, why) if w)
+        shown = [i for i, w in enumerate(why) if w is None]
+        if hidden == 0 or hidden >= min_group or not shown:
+            return why
+        smallest = min(sizes[i] for i in shown)
+        why[[i for i in shown if sizes[i] == smallest][-1]] = "complement"
 
 
 def read_rows(path):
@@ -509,7 +526,7 @@ def peers(q, rows, results, args):
             own = next((g for g in agg["groups"] if g["key"] == key), None)
             if own is None:
                 fallback = "missing"
-            elif own["n"] < min_group:
+            elif own["overall"] is None:   # withheld, for its size or another's
                 fallback = "suppressed"
             else:
                 used = own

@@ -33,8 +33,12 @@ else
 	fail=$((fail + 1))
 fi
 # Observatory statistics: by a choice field, by bands, without groups.
+# In these 300 answers, type 16 leaves "autre" (15) alone under the
+# threshold, so "region" (19) is withheld with it; population 25 does the
+# same to 3500-20000 (22) and 20000-50000 (29).
 python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 300 5 > "$tmp/a.csv"
-for by in "type 5" "population:3500,20000,50000 5" "- 5" "type 80"; do
+for by in "type 5" "population:3500,20000,50000 5" "- 5" "type 80" "type 16" \
+    "population:3500,20000,50000 25"; do
 	set -- $by
 	if [ "$1" = - ]; then opt=""; else opt="--by $1"; fi
 	"$ESGDIAG" score -f json --sheets all --aggregate $opt --min-group "$2" "$tmp/a.csv" > "$tmp/mine.json"
@@ -62,7 +66,8 @@ done
 # statistics from the first survey and places each respondent itself.
 python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 200 9 > "$tmp/survey.csv"
 python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 150 13 > "$tmp/a.csv"
-for by in "type 5" "type 30" "population:3500,20000,50000 5" "- 5"; do
+# type 13 withholds "cu" (12) for its size and "autre" (14) with it.
+for by in "type 5" "type 30" "type 13" "population:3500,20000,50000 5" "- 5"; do
 	set -- $by
 	if [ "$1" = - ]; then opt=""; else opt="--by $1"; fi
 	"$ESGDIAG" score -f json --aggregate --no-respondents $opt --min-group "$2" \
