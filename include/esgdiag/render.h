@@ -51,8 +51,19 @@ struct esg_render_opts {
 
 #define ESG_RENDER_OPTS_INIT { 3, false, true, 80, NULL, NULL, 0, NULL, false, false, NULL }
 
+/* What a format can carry, so that the CLI asks the table, not the name. */
+enum {
+	ESG_RENDER_ALIAS = 1 << 0,	/* another name of the row before it */
+	ESG_RENDER_AGGREGATE = 1 << 1,	/* the observatory's statistics */
+	ESG_RENDER_PEERS = 1 << 2,	/* each respondent among its peers */
+	ESG_RENDER_EXCEL = 1 << 3,	/* the French spreadsheet variant */
+	ESG_RENDER_INPUTS = 1 << 4,	/* lists its inputs with their SHA-256 */
+	ESG_RENDER_BOTH = 1 << 5,	/* statistics and profiles in one output */
+};
+
 struct esg_renderer {
 	const char *name;
+	unsigned caps;		/* ESG_RENDER_* */
 	void (*begin)(struct esg_buf *b, const struct esg_questionnaire *q,
 	    const struct esg_render_opts *o);
 	/* n is the 0-based position of the respondent in the output. */
@@ -63,8 +74,8 @@ struct esg_renderer {
 };
 
 const struct esg_renderer *esg_renderer_find(const char *name);
-/* Space-separated names of the formats, for usage messages. */
-const char *esg_renderer_names(void);
+/* Appends the names of the formats, space-separated, aliases left out. */
+void esg_renderer_names(struct esg_buf *b);
 
 /* JSON pieces shared by the JSON renderers. */
 void esg_json_str(struct esg_buf *b, const char *s);

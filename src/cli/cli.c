@@ -62,6 +62,44 @@ cli_print_usage(FILE *fp, const struct cli_cmd *cmd)
 	fprintf(fp, _("usage: esgdiag [-q FILE] %s"), _(cmd->usage));
 }
 
+/* Its default only: cli_format() asks the renderer table for the rest. */
+const char *const cli_renderers[] = { "text", NULL };
+
+/* Appends the names a command takes, as a usage message lists them. */
+static void
+format_names(struct esg_buf *b, const char *const *f)
+{
+	if (f == cli_renderers) {
+		esg_renderer_names(b);
+		return;
+	}
+	for (const char *const *p = f; *p; p++)
+		esg_buf_printf(b, "%s%s", p == f ? "" : " ", *p);
+}
+
+const char *
+cli_format(const struct cli *cli, const struct cli_cmd *cmd)
+{
+	const char *fmt = cli->format;
+	struct esg_buf names = ESG_BUF_INIT;
+
+	if (fmt == NULL)
+		return cmd->formats[0];
+	if (cmd->formats == cli_renderers && esg_renderer_find(fmt) != NULL)
+		return fmt;
+	/* The renderer table has its own "md" row; the others read it here. */
+	if (strcmp(fmt, "md") == 0)
+		fmt = "markdown";
+	for (const char *const *f = cmd->formats; *f; f++)
+		if (cmd->formats != cli_renderers && strcmp(*f, fmt) == 0)
+			return *f;
+	format_names(&names, cmd->formats);
+	cli_usage_error(_("unknown format '%s' (expected one of: %s)"),
+	    cli->format, esg_buf_str(&names));
+	esg_buf_release(&names);
+	return NULL;
+}
+
 int
 cli_getopt(int argc, char **argv, const char *shortopts,
     const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd)

@@ -4,7 +4,8 @@
  * How to add a command: write cmd_NAME.c with
  *	int cmd_NAME(int argc, char **argv, struct cli *cli);
  * and its option table cli_NAME_opts, declare both below, add a row to the
- * table in main.c, give it a usage text, and describe it and its options
+ * table in main.c with a usage text and the formats -f takes (read them
+ * with cli_format(), never by comparing names), and describe it and its options
  * in docs/esgdiag.1 (make check fails on an option the manual lacks; the
  * bash completion is generated).  Parse options with cli_getopt(), which also accepts the global
  * options after the command name, and return an enum cli_exit value.
@@ -61,7 +62,23 @@ struct cli_cmd {
 	int (*fn)(int argc, char **argv, struct cli *cli);
 	const char *usage;	/* translated at use */
 	const struct option *opts;	/* its getopt table, globals included */
+	/*
+	 * The names -f takes, its default first, NULL-terminated; NULL for a
+	 * command that writes no choice of format.  CLI_RENDERERS: those of
+	 * the library's renderer table (render.h).
+	 */
+	const char *const *formats;
 };
+
+/* The formats list of a command whose output is the renderer table's. */
+extern const char *const cli_renderers[];
+#define CLI_RENDERERS cli_renderers
+
+/*
+ * The -f of cmd (its default when absent; "md" is read as "markdown"), or
+ * NULL after the usage error naming the formats cmd takes.
+ */
+const char *cli_format(const struct cli *cli, const struct cli_cmd *cmd);
 
 /*
  * Every command's getopt table.  They are the one list of options: the

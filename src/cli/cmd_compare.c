@@ -67,12 +67,8 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	if (argc - optind != 2)
 		return cli_usage_error(_("compare takes two answers files: before "
 		    "and after"));
-	fmt = cli->format ? cli->format : "text";
-	if (!strcmp(fmt, "md"))
-		fmt = "markdown";
-	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "markdown"))
-		return cli_usage_error(_("unknown format '%s' (expected one of: "
-		    "text markdown json)"), fmt);
+	if ((fmt = cli_format(cli, cli_find_cmd("compare"))) == NULL)
+		return EXIT_USAGE;
 	cli_add_input(cli, argv[optind]);
 	cli_add_input(cli, argv[optind + 1]);
 	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||

@@ -64,10 +64,8 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(_("explain takes one answers file"));
-	fmt = cli->format ? cli->format : "text";
-	if (strcmp(fmt, "text") && strcmp(fmt, "json"))
-		return cli_usage_error(_("unknown format '%s' (expected text or json)"),
-		    fmt);
+	if ((fmt = cli_format(cli, cli_find_cmd("explain"))) == NULL)
+		return EXIT_USAGE;
 	cli_add_input(cli, argv[optind]);
 	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||
 	    (rc = cli_load(cli)) != EXIT_OK ||

@@ -259,7 +259,7 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	struct esg_answers ans = { 0 };
 	struct option *opts = NULL;
 	bool given = false;
-	const char *fmt;
+	const char *fmt = NULL;
 	int rc;
 
 	cli->qfile = find_questionnaire(argc, argv, cli->qfile);
@@ -271,11 +271,10 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	rc = parse_args(argc, argv, &run, opts, &ans, &given);
 	if (rc == EXIT_OK)
 		rc = cli_source_setup(cli, &run.src);
-	fmt = cli->format ? cli->format : "text";
-	run.json = strcmp(fmt, "json") == 0;
-	if (rc == EXIT_OK && strcmp(fmt, "text") && !run.json)
-		rc = cli_usage_error(_("unknown format '%s' (expected text or "
-		    "json)"), fmt);
+	if (rc == EXIT_OK &&
+	    (fmt = cli_format(cli, cli_find_cmd("obligations"))) == NULL)
+		rc = EXIT_USAGE;
+	run.json = rc == EXIT_OK && strcmp(fmt, "json") == 0;
 	if (rc == EXIT_OK && !given && optind == argc)
 		rc = cli_usage_error(_("obligations needs a profile (--FIELD VALUE, "
 		    "e.g. --%s ...) or an answers file"), cli->q->nprofile ?

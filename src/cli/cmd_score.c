@@ -84,8 +84,8 @@ static int
 score_file(struct score_run *run, const char *path, struct esg_input *in)
 {
 	struct cli_source *src;
-	/* Only the JSON result reports the hash: do not pay for it otherwise. */
-	bool hash = strcmp(run->renderer->name, "json") == 0;
+	/* Only a format that lists its inputs needs the hash: do not pay otherwise. */
+	bool hash = run->renderer->caps & ESG_RENDER_INPUTS;
 	int rc = cli_source_open(run->cli, &run->src, path, hash, &src);
 
 	in->name = src ? cli_source_name(src) : path;
@@ -204,13 +204,15 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 static int
 check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
 {
-	const char *fmt = run->cli->format ? run->cli->format : "text";
+	const char *fmt;
+	unsigned caps;
 
 	if (nfiles == 0)
 		return cli_usage_error(_("score: no answers file given"));
-	if ((run->renderer = esg_renderer_find(fmt)) == NULL)
-		return cli_usage_error(_("unknown format '%s' (expected one of: "
-		    "%s)"), fmt, esg_renderer_names());
+	if ((fmt = cli_format(run->cli, cli_find_cmd("score"))) == NULL)
+		return EXIT_USAGE;
+	run->renderer = esg_renderer_find(fmt);
+	caps = run->renderer->caps;
 	if (ro->sheets && !parse_count(ro->sheets, &run->opts.max_sheets, true))
 		return cli_usage_error(_("--sheets takes a number or 'all', not "
 		    "'%s'"), ro->sheets);
@@ -221,19 +223,19 @@ check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
 		    "'%s'"), ro->min_group);
 	if ((run->by || ro->min_group) && !run->aggregate)
 		return cli_usage_error(_("--by and --min-group go with --aggregate"));
-	if (run->aggregate && !strcmp(fmt, "junit"))
+	if (run->aggregate && !(caps & ESG_RENDER_AGGREGATE))
 		return cli_usage_error(_("--aggregate is not available in the %s "
 		    "format"), fmt);
-	if (run->opts.excel && strcmp(fmt, "csv"))
+	if (run->opts.excel && !(caps & ESG_RENDER_EXCEL))
 		return cli_usage_error(_("--excel goes with -f csv"));
 	if (run->no_respondents && !run->aggregate)
 		return cli_usage_error(_("--no-respondents goes with --aggregate"));
-	if (run->peers_path && !strcmp(fmt, "junit"))
+	if (run->peers_path && !(caps & ESG_RENDER_PEERS))
 		return cli_usage_error(_("--peers is not available in the %s format"),
 		    fmt);
 	/* Statistics replace the profiles in formats made for reading. */
 	run->per_respondent = !run->aggregate ||
-	    (!strcmp(fmt, "json") && !run->no_respondents);
+	    ((caps & ESG_RENDER_BOTH) && !run->no_respondents);
 	return EXIT_OK;
 }
 

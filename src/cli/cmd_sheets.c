@@ -133,12 +133,8 @@ cmd_sheets(int argc, char **argv, struct cli *cli)
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 	if (argc - optind > 1)
 		return cli_usage_error(_("sheets takes one sheet id at most"));
-	fmt = cli->format ? cli->format : "text";
-	if (strcmp(fmt, "md") == 0)
-		fmt = "markdown";
-	if (strcmp(fmt, "text") && strcmp(fmt, "markdown") && strcmp(fmt, "json"))
-		return cli_usage_error(_("unknown format '%s' (expected one of: "
-		    "text markdown json)"), fmt);
+	if ((fmt = cli_format(cli, cli_find_cmd("sheets"))) == NULL)
+		return EXIT_USAGE;
 	if ((rc = cli_load(cli)) != EXIT_OK)
 		return rc;
 	if (optind < argc) {

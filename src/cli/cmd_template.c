@@ -68,13 +68,8 @@ cmd_template(int argc, char **argv, struct cli *cli)
 	}
 	if (optind < argc)
 		return cli_usage_error(_("template takes no argument"));
-	fmt = cli->format ? cli->format : "csv";
-	if (strcmp(fmt, "md") == 0)
-		fmt = "markdown";
-	if (strcmp(fmt, "csv") && strcmp(fmt, "yaml") && strcmp(fmt, "markdown") &&
-	    strcmp(fmt, "limesurvey"))
-		return cli_usage_error(_("unknown format '%s' (expected csv, "
-		    "markdown, yaml or limesurvey)"), fmt);
+	if ((fmt = cli_format(cli, cli_find_cmd("template"))) == NULL)
+		return EXIT_USAGE;
 	if (excel && strcmp(fmt, "csv"))
 		return cli_usage_error(_("--excel goes with -f csv"));
 	if ((status = cli_load(cli)) != EXIT_OK ||

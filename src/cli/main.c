@@ -15,6 +15,13 @@
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
 
+/* What -f takes, per command; the default first. */
+static const char *const text_json[] = { "text", "json", NULL };
+static const char *const text_md_json[] = { "text", "markdown", "json", NULL };
+static const char *const template_formats[] = {
+	"csv", "markdown", "yaml", "limesurvey", NULL,
+};
+
 static const struct cli_cmd cmds[] = {
 	{ "ask", cmd_ask, N_("ask [-o FILE] [--resume | --force] [--id NAME]\n"
 	    "  Interactive self-assessment. Every answer is saved at once in FILE\n"
@@ -23,23 +30,24 @@ static const struct cli_cmd cmds[] = {
 	    "             that respondent's row in place\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent: the row --resume edits (added if new),\n"
-	    "             or the id written in a new file\n"), cli_ask_opts },
+	    "             or the id written in a new file\n"), cli_ask_opts, NULL },
 	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
 	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"
 	    "  changes, levels gained or lost, obligations newly met or broken,\n"
-	    "  answers changed.  Source options as for score.\n"), cli_compare_opts },
+	    "  answers changed.  Source options as for score.\n"), cli_compare_opts,
+	    text_md_json },
 	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] [SOURCE "
 	    "OPTIONS] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
 	    "  answers, weights, contributions, and what was excluded and why.\n"
-	    "  Source options as for score.\n"), cli_explain_opts },
+	    "  Source options as for score.\n"), cli_explain_opts, text_json },
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
 	    "  fields as options (e.g. --type ca --population 65000 --achats 60),\n"
 	    "  or answers files, which also say whether each one is met.\n"
-	    "  Source options as for score.\n"), cli_obligations_opts },
+	    "  Source options as for score.\n"), cli_obligations_opts, text_json },
 	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
@@ -64,19 +72,23 @@ static const struct cli_cmd cmds[] = {
 	    "  --fail-on-obligation       status 1 if an obligation is not met\n"
 	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
 	    "  --quiet                    no report on standard output\n"
-	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts },
+	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts,
+	    CLI_RENDERERS },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
-	    "  Lists the action sheets, or shows one in full.\n"), cli_sheets_opts },
+	    "  Lists the action sheets, or shows one in full.\n"), cli_sheets_opts,
+	    text_md_json },
 	{ "template", cmd_template, N_("template [-f csv|markdown|yaml|limesurvey] "
 	    "[--excel]\n"
 	    "  Prints a blank answers CSV header (csv, the default; --excel: ';',\n"
 	    "  BOM and CRLF for French Excel), a printable questionnaire\n"
 	    "  (markdown), the questionnaire's source (yaml), or the survey in\n"
 	    "  LimeSurvey's tab-separated import format (limesurvey), whose\n"
-	    "  response export score reads as it is.\n"), cli_template_opts },
+	    "  response export score reads as it is.\n"), cli_template_opts,
+	    template_formats },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
-	    "prints every\n  problem as FILE:LINE:COL: error: message.\n"), cli_validate_opts },
+	    "prints every\n  problem as FILE:LINE:COL: error: message.\n"), cli_validate_opts,
+	    NULL },
 };
 
 const struct cli_cmd *

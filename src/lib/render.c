@@ -16,14 +16,19 @@
 #include "i18n.h"
 #include "render_impl.h"
 
+#define SCORED (ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS)
+
 static const struct esg_renderer renderers[] = {
-	{ "text", esg_text_begin, esg_text_respondent, esg_text_end },
-	{ "json", esg_json_begin, esg_json_respondent, esg_json_end },
-	{ "csv", esg_csv_begin, esg_csv_respondent, esg_csv_end },
-	{ "markdown", esg_md_begin, esg_md_respondent, esg_md_end },
-	{ "md", esg_md_begin, esg_md_respondent, esg_md_end },
-	{ "html", esg_html_begin, esg_html_respondent, esg_html_end },
-	{ "junit", esg_junit_begin, esg_junit_respondent, esg_junit_end },
+	{ "text", SCORED, esg_text_begin, esg_text_respondent, esg_text_end },
+	{ "json", SCORED | ESG_RENDER_INPUTS | ESG_RENDER_BOTH,
+	    esg_json_begin, esg_json_respondent, esg_json_end },
+	{ "csv", SCORED | ESG_RENDER_EXCEL, esg_csv_begin, esg_csv_respondent,
+	    esg_csv_end },
+	{ "markdown", SCORED, esg_md_begin, esg_md_respondent, esg_md_end },
+	{ "md", SCORED | ESG_RENDER_ALIAS, esg_md_begin, esg_md_respondent,
+	    esg_md_end },
+	{ "html", SCORED, esg_html_begin, esg_html_respondent, esg_html_end },
+	{ "junit", 0, esg_junit_begin, esg_junit_respondent, esg_junit_end },
 };
 
 const struct esg_renderer *
@@ -35,10 +40,16 @@ esg_renderer_find(const char *name)
 	return NULL;
 }
 
-const char *
-esg_renderer_names(void)
+void
+esg_renderer_names(struct esg_buf *b)
 {
-	return "text json csv markdown html junit";
+	const char *sep = "";
+
+	for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
+		if (!(renderers[i].caps & ESG_RENDER_ALIAS)) {
+			esg_buf_printf(b, "%s%s", sep, renderers[i].name);
+			sep = " ";
+		}
 }
 
 size_t

@@ -64,12 +64,43 @@ test_wrap_keeps_marks(void **state)
 	esg_buf_release(&b);
 }
 
+/*
+ * The formats' names and what each carries come from the table: the list
+ * is SPEC §2's formats in the table's order, "md" (an alias) left out; only
+ * JSON lists its inputs and holds profiles with statistics, only CSV has
+ * the Excel variant, JUnit carries neither statistics nor peers.
+ */
+static void
+test_renderer_table(void **state)
+{
+	static const struct { const char *name; unsigned caps; } rows[] = {
+		{ "text", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
+		{ "json", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS |
+		    ESG_RENDER_INPUTS | ESG_RENDER_BOTH },
+		{ "csv", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_EXCEL },
+		{ "markdown", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
+		{ "md", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_ALIAS },
+		{ "html", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
+		{ "junit", 0 },
+	};
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)state;
+	esg_renderer_names(&b);
+	assert_string_equal(esg_buf_str(&b), "text json csv markdown html junit");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		assert_int_equal(esg_renderer_find(rows[i].name)->caps, rows[i].caps);
+	assert_null(esg_renderer_find("pdf"));
+	esg_buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cell),
 		cmocka_unit_test(test_wrap_keeps_marks),
+		cmocka_unit_test(test_renderer_table),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
