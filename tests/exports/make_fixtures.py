@@ -25,7 +25,10 @@ options, a number, nsp, na, empty), then written:
                            point-virgule)": Windows-1252, CRLF, ';', no BOM,
                            decimal comma, choices joined by ';'
   demarches.csv            a Démarches simplifiées export: dossier metadata
-                           first, numbered question headings ("3. text")
+                           first, numbered question headings ("3. text"),
+                           choices joined by ", " and yes/no as Oui/Non, as
+                           its Champs::MultipleDropDownListChamp and
+                           Champs::BooleanChamp#for_export write them
 
 The LimeSurvey files are built from the survey `esgdiag template -f
 limesurvey` wrote (read here from its tab-separated file), so they use the
