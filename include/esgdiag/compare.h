@@ -46,7 +46,8 @@ void esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
     const struct esg_snaps *after, const struct esg_render_opts *o);
 void esg_compare_markdown(struct esg_buf *b, const struct esg_snaps *before,
     const struct esg_snaps *after, const struct esg_render_opts *o);
+/* o is unused: a machine format has one form (renderer table's signature). */
 void esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after);
+    const struct esg_snaps *after, const struct esg_render_opts *o);
 
 #endif

@@ -16,6 +16,8 @@ struct esg_render_opts;
 /* For people: labels, numbers the French way when o->french, o->width. */
 void esg_explain_text(struct esg_buf *b, const struct esg_result *r,
     const struct esg_render_opts *o);
-void esg_explain_json(struct esg_buf *b, const struct esg_result *r);
+/* o is unused: a machine format has one form (renderer table's signature). */
+void esg_explain_json(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o);
 
 #endif

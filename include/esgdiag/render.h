@@ -61,6 +61,14 @@ enum {
 	ESG_RENDER_BOTH = 1 << 5,	/* statistics and profiles in one output */
 };
 
+struct esg_sheet;
+struct esg_snaps;
+
+/*
+ * A format: one row of the table in render.c.  begin/respondent/end make
+ * score's output; compare, explain and sheets make those commands', and
+ * are NULL where the format does not serve the command.
+ */
 struct esg_renderer {
 	const char *name;
 	unsigned caps;		/* ESG_RENDER_* */
@@ -71,6 +79,13 @@ struct esg_renderer {
 	    const struct esg_render_opts *o, size_t n);
 	void (*end)(struct esg_buf *b, const struct esg_questionnaire *q,
 	    const struct esg_render_opts *o, size_t count);
+	void (*compare)(struct esg_buf *b, const struct esg_snaps *before,
+	    const struct esg_snaps *after, const struct esg_render_opts *o);
+	void (*explain)(struct esg_buf *b, const struct esg_result *r,
+	    const struct esg_render_opts *o);
+	/* The list of q's sheets (one NULL), or one sheet in full. */
+	void (*sheets)(struct esg_buf *b, const struct esg_questionnaire *q,
+	    const struct esg_sheet *one, const struct esg_render_opts *o);
 };
 
 const struct esg_renderer *esg_renderer_find(const char *name);

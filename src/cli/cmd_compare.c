@@ -2,7 +2,6 @@
  * esgdiag compare: progress between two assessments of the same
  * respondents (last year's answers and this year's).
  */
-#include <string.h>
 
 #include "cmd.h"
 #include "esgdiag/answers.h"
@@ -83,12 +82,7 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	rc = rc > rc2 ? rc : rc2;
 	if (rc != EXIT_IO && (rc2 = cli_out_open(cli)) == EXIT_OK) {
 		cli_render_opts(cli, cli->out, &o);
-		if (!strcmp(fmt, "json"))
-			esg_compare_json(&b, &before, &after);
-		else if (!strcmp(fmt, "markdown"))
-			esg_compare_markdown(&b, &before, &after, &o);
-		else
-			esg_compare_text(&b, &before, &after, &o);
+		esg_renderer_find(fmt)->compare(&b, &before, &after, &o);
 		rc2 = cli_out_write(cli, &b);
 		rc2 = rc2 == EXIT_OK ? cli_out_close(cli, true) :
 		    (cli_out_close(cli, false), rc2);

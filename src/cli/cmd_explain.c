@@ -79,10 +79,7 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 		res = esg_result_new(cli->q);
 		esg_score(res, &ans);
 		cli_render_opts(cli, cli->out, &o);
-		if (strcmp(fmt, "json") == 0)
-			esg_explain_json(&b, res);
-		else
-			esg_explain_text(&b, res, &o);
+		esg_renderer_find(fmt)->explain(&b, res, &o);
 		esg_result_free(res);
 		rc = cli_out_write(cli, &b);
 		rc = rc == EXIT_OK ? cli_out_close(cli, true) :

@@ -220,11 +220,12 @@ json_ids(struct esg_buf *b, const struct esg_snaps *s, const struct esg_snaps *o
 
 void
 esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
-    const struct esg_snaps *after)
+    const struct esg_snaps *after, const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = after->q ? after->q : before->q;
 	size_t n = 0;
 
+	(void)o;
 	esg_buf_puts(b, "{\n  \"format\": \"esgdiag-compare/1\",\n  \"before\": {\"file\": ");
 	esg_json_str(b, before->name);
 	esg_buf_printf(b, ", \"sha256\": \"%s\"},\n  \"after\": {\"file\": ", before->sha256);

@@ -279,11 +279,13 @@ json_question(struct esg_buf *b, const struct esg_result *r, size_t i, bool firs
 }
 
 void
-esg_explain_json(struct esg_buf *b, const struct esg_result *r)
+esg_explain_json(struct esg_buf *b, const struct esg_result *r,
+    const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = r->q;
 	bool first = true;
 
+	(void)o;
 	esg_buf_puts(b, "{\"format\": \"esgdiag-explain/1\", \"id\": ");
 	esg_json_str(b, r->ans->id);
 	esg_buf_puts(b, ",\n  \"questions\": [");

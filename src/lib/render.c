@@ -9,6 +9,8 @@
 
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
+#include "esgdiag/compare.h"
+#include "esgdiag/explain.h"
 #include "esgdiag/model.h"
 #include "esgdiag/qtype.h"
 #include "esgdiag/score.h"
@@ -18,17 +20,33 @@
 
 #define SCORED (ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS)
 
+/*
+ * One row per format; a command's hook is NULL where the format does not
+ * serve it (main.c's command table lists the same names per command, and
+ * tests/unit/test_render.c checks both agree).
+ */
 static const struct esg_renderer renderers[] = {
-	{ "text", SCORED, esg_text_begin, esg_text_respondent, esg_text_end },
-	{ "json", SCORED | ESG_RENDER_INPUTS | ESG_RENDER_BOTH,
-	    esg_json_begin, esg_json_respondent, esg_json_end },
-	{ "csv", SCORED | ESG_RENDER_EXCEL, esg_csv_begin, esg_csv_respondent,
-	    esg_csv_end },
-	{ "markdown", SCORED, esg_md_begin, esg_md_respondent, esg_md_end },
-	{ "md", SCORED | ESG_RENDER_ALIAS, esg_md_begin, esg_md_respondent,
-	    esg_md_end },
-	{ "html", SCORED, esg_html_begin, esg_html_respondent, esg_html_end },
-	{ "junit", 0, esg_junit_begin, esg_junit_respondent, esg_junit_end },
+	{ .name = "text", .caps = SCORED, .begin = esg_text_begin,
+	  .respondent = esg_text_respondent, .end = esg_text_end,
+	  .compare = esg_compare_text, .explain = esg_explain_text,
+	  .sheets = esg_sheets_text },
+	{ .name = "json", .caps = SCORED | ESG_RENDER_INPUTS | ESG_RENDER_BOTH,
+	  .begin = esg_json_begin, .respondent = esg_json_respondent,
+	  .end = esg_json_end, .compare = esg_compare_json,
+	  .explain = esg_explain_json, .sheets = esg_sheets_json },
+	{ .name = "csv", .caps = SCORED | ESG_RENDER_EXCEL,
+	  .begin = esg_csv_begin, .respondent = esg_csv_respondent,
+	  .end = esg_csv_end },
+	{ .name = "markdown", .caps = SCORED, .begin = esg_md_begin,
+	  .respondent = esg_md_respondent, .end = esg_md_end,
+	  .compare = esg_compare_markdown, .sheets = esg_sheets_md },
+	{ .name = "md", .caps = SCORED | ESG_RENDER_ALIAS, .begin = esg_md_begin,
+	  .respondent = esg_md_respondent, .end = esg_md_end,
+	  .compare = esg_compare_markdown, .sheets = esg_sheets_md },
+	{ .name = "html", .caps = SCORED, .begin = esg_html_begin,
+	  .respondent = esg_html_respondent, .end = esg_html_end },
+	{ .name = "junit", .begin = esg_junit_begin,
+	  .respondent = esg_junit_respondent, .end = esg_junit_end },
 };
 
 const struct esg_renderer *

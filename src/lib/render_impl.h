@@ -52,4 +52,12 @@ void esg_html_end(struct esg_buf *, const struct esg_questionnaire *,
  */
 bool esg_render_web_url(const char *u);
 
+/* `esgdiag sheets` in each format that serves it (sheets_render.c). */
+void esg_sheets_text(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_sheet *, const struct esg_render_opts *);
+void esg_sheets_json(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_sheet *, const struct esg_render_opts *);
+void esg_sheets_md(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_sheet *, const struct esg_render_opts *);
+
 #endif

@@ -88,7 +88,7 @@ fuzz_render_all(const struct esg_result *r)
 		esg_buf_reset(&b);
 	}
 	esg_explain_text(&b, r, &o);
-	esg_explain_json(&b, r);
+	esg_explain_json(&b, r, &o);
 	esg_buf_release(&b);
 }
 

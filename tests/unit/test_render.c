@@ -94,6 +94,35 @@ test_renderer_table(void **state)
 	esg_buf_release(&b);
 }
 
+/*
+ * Which formats serve which command: SPEC §2's lists (compare and sheets:
+ * text, markdown, json; explain: text, json), the ones main.c's command
+ * table accepts for -f.
+ */
+static void
+test_renderer_commands(void **state)
+{
+	static const struct { const char *name; bool compare, explain, sheets; } rows[] = {
+		{ "text", true, true, true },
+		{ "json", true, true, true },
+		{ "csv", false, false, false },
+		{ "markdown", true, false, true },
+		{ "md", true, false, true },
+		{ "html", false, false, false },
+		{ "junit", false, false, false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const struct esg_renderer *r = esg_renderer_find(rows[i].name);
+
+		assert_true(r->begin && r->respondent && r->end);
+		assert_int_equal(r->compare != NULL, rows[i].compare);
+		assert_int_equal(r->explain != NULL, rows[i].explain);
+		assert_int_equal(r->sheets != NULL, rows[i].sheets);
+	}
+}
+
 int
 main(void)
 {
@@ -101,6 +130,7 @@ main(void)
 		cmocka_unit_test(test_cell),
 		cmocka_unit_test(test_wrap_keeps_marks),
 		cmocka_unit_test(test_renderer_table),
+		cmocka_unit_test(test_renderer_commands),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
