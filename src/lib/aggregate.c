@@ -348,7 +348,7 @@ finish_column(struct esg_agg *a, size_t c, struct group **gs, size_t ng)
  * it must be as large as a published group, and never one group alone (one
  * group under min_group always holds fewer).  One more group is enough: it
  * holds min_group respondents itself.  Among equal sizes the group listed
- * last goes, so that the null group does before the options it follows.
+ * last goes: the null group (no value, listed last) before any option.
  */
 static void
 suppress(struct esg_agg *a, struct group **gs, size_t ng)
