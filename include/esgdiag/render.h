@@ -61,13 +61,14 @@ enum {
 	ESG_RENDER_BOTH = 1 << 5,	/* statistics and profiles in one output */
 };
 
+struct esg_diags;
 struct esg_sheet;
 struct esg_snaps;
 
 /*
  * A format: one row of the table in render.c.  begin/respondent/end make
- * score's output; compare, explain and sheets make those commands', and
- * are NULL where the format does not serve the command.
+ * score's output; compare, explain, sheets and template make those
+ * commands'.  Each is NULL where the format does not serve the command.
  */
 struct esg_renderer {
 	const char *name;
@@ -86,10 +87,13 @@ struct esg_renderer {
 	/* The list of q's sheets (one NULL), or one sheet in full. */
 	void (*sheets)(struct esg_buf *b, const struct esg_questionnaire *q,
 	    const struct esg_sheet *one, const struct esg_render_opts *o);
+	/* The blank questionnaire; -1 when q cannot be written (told to d). */
+	int (*template)(struct esg_buf *b, const struct esg_questionnaire *q,
+	    const struct esg_render_opts *o, struct esg_diags *d);
 };
 
 const struct esg_renderer *esg_renderer_find(const char *name);
-/* Appends the names of the formats, space-separated, aliases left out. */
+/* Appends the names of score's formats, space-separated, aliases left out. */
 void esg_renderer_names(struct esg_buf *b);
 
 /* JSON pieces shared by the JSON renderers. */

@@ -85,7 +85,8 @@ cli_format(const struct cli *cli, const struct cli_cmd *cmd)
 
 	if (fmt == NULL)
 		return cmd->formats[0];
-	if (cmd->formats == cli_renderers && esg_renderer_find(fmt) != NULL)
+	if (cmd->formats == cli_renderers && esg_renderer_find(fmt) != NULL &&
+	    esg_renderer_find(fmt)->begin != NULL)
 		return fmt;
 	/* The renderer table has its own "md" row; the others read it here. */
 	if (strcmp(fmt, "md") == 0)

@@ -36,17 +36,21 @@ static const struct esg_renderer renderers[] = {
 	  .explain = esg_explain_json, .sheets = esg_sheets_json },
 	{ .name = "csv", .caps = SCORED | ESG_RENDER_EXCEL,
 	  .begin = esg_csv_begin, .respondent = esg_csv_respondent,
-	  .end = esg_csv_end },
+	  .end = esg_csv_end, .template = esg_template_csv },
 	{ .name = "markdown", .caps = SCORED, .begin = esg_md_begin,
 	  .respondent = esg_md_respondent, .end = esg_md_end,
-	  .compare = esg_compare_markdown, .sheets = esg_sheets_md },
+	  .compare = esg_compare_markdown, .sheets = esg_sheets_md,
+	  .template = esg_template_md },
 	{ .name = "md", .caps = SCORED | ESG_RENDER_ALIAS, .begin = esg_md_begin,
 	  .respondent = esg_md_respondent, .end = esg_md_end,
-	  .compare = esg_compare_markdown, .sheets = esg_sheets_md },
+	  .compare = esg_compare_markdown, .sheets = esg_sheets_md,
+	  .template = esg_template_md },
 	{ .name = "html", .caps = SCORED, .begin = esg_html_begin,
 	  .respondent = esg_html_respondent, .end = esg_html_end },
 	{ .name = "junit", .begin = esg_junit_begin,
 	  .respondent = esg_junit_respondent, .end = esg_junit_end },
+	{ .name = "yaml", .template = esg_template_yaml },
+	{ .name = "limesurvey", .template = esg_template_ls },
 };
 
 const struct esg_renderer *
@@ -64,7 +68,7 @@ esg_renderer_names(struct esg_buf *b)
 	const char *sep = "";
 
 	for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
-		if (!(renderers[i].caps & ESG_RENDER_ALIAS)) {
+		if (renderers[i].begin && !(renderers[i].caps & ESG_RENDER_ALIAS)) {
 			esg_buf_printf(b, "%s%s", sep, renderers[i].name);
 			sep = " ";
 		}

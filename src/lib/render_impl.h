@@ -60,4 +60,14 @@ void esg_sheets_json(struct esg_buf *, const struct esg_questionnaire *,
 void esg_sheets_md(struct esg_buf *, const struct esg_questionnaire *,
     const struct esg_sheet *, const struct esg_render_opts *);
 
+/* `esgdiag template` in each format that serves it (template_render.c). */
+int esg_template_csv(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, struct esg_diags *);
+int esg_template_md(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, struct esg_diags *);
+int esg_template_yaml(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, struct esg_diags *);
+int esg_template_ls(struct esg_buf *, const struct esg_questionnaire *,
+    const struct esg_render_opts *, struct esg_diags *);
+
 #endif

@@ -96,27 +96,35 @@ test_renderer_table(void **state)
 
 /*
  * Which formats serve which command: SPEC §2's lists (compare and sheets:
- * text, markdown, json; explain: text, json), the ones main.c's command
- * table accepts for -f.
+ * text, markdown, json; explain: text, json; template: csv, markdown, yaml,
+ * limesurvey), the ones main.c's command table accepts for -f; score's
+ * list leaves out the rows that only serve template.
  */
 static void
 test_renderer_commands(void **state)
 {
-	static const struct { const char *name; bool compare, explain, sheets; } rows[] = {
-		{ "text", true, true, true },
-		{ "json", true, true, true },
-		{ "csv", false, false, false },
-		{ "markdown", true, false, true },
-		{ "md", true, false, true },
-		{ "html", false, false, false },
-		{ "junit", false, false, false },
+	static const struct {
+		const char *name;
+		bool score, compare, explain, sheets, template;
+	} rows[] = {
+		{ "text", true, true, true, true, false },
+		{ "json", true, true, true, true, false },
+		{ "csv", true, false, false, false, true },
+		{ "markdown", true, true, false, true, true },
+		{ "md", true, true, false, true, true },
+		{ "html", true, false, false, false, false },
+		{ "junit", true, false, false, false, false },
+		{ "yaml", false, false, false, false, true },
+		{ "limesurvey", false, false, false, false, true },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const struct esg_renderer *r = esg_renderer_find(rows[i].name);
 
-		assert_true(r->begin && r->respondent && r->end);
+		assert_int_equal(r->begin && r->respondent && r->end,
+		    rows[i].score);
+		assert_int_equal(r->template != NULL, rows[i].template);
 		assert_int_equal(r->compare != NULL, rows[i].compare);
 		assert_int_equal(r->explain != NULL, rows[i].explain);
 		assert_int_equal(r->sheets != NULL, rows[i].sheets);
