@@ -161,6 +161,36 @@ start(struct esg_csv *c)
 	return 0;
 }
 
+/*
+ * Consumes the blank lines (spaces, TABs, CRs) before the header, counting
+ * them, so that the delimiter is chosen on the header line itself: the
+ * reader would skip them anyway.  A quote makes a line a record.
+ */
+static int
+skip_leading_blanks(struct esg_csv *c)
+{
+	for (size_t k = 0;; k++) {
+		if (c->pos + k == c->len) {
+			if (c->eof)
+				return 0;
+			if (fill(c, false) != 0)
+				return -2;
+			k--;
+			continue;
+		}
+		char ch = c->buf[c->pos + k];
+
+		if (k >= ESG_CSV_MAX_RECORD)	/* the reader reports it */
+			return 0;
+		if (ch == '\n') {
+			c->pos += k + 1;
+			c->line++;
+			k = (size_t)-1;
+		} else if (ch != ' ' && ch != '\t' && ch != '\r')
+			return 0;
+	}
+}
+
 int
 esg_csv_detect(struct esg_csv *c)
 {
@@ -169,6 +199,8 @@ esg_csv_detect(struct esg_csv *c)
 	int rc;
 
 	if (!c->started && (rc = start(c)) != 0)
+		return rc;
+	if ((rc = skip_leading_blanks(c)) != 0)
 		return rc;
 	for (i = c->pos;; i++) {
 		if (i == c->len) {

@@ -59,6 +59,14 @@ test_records(void **state)
 		{ "a,b\n\"\",x\n", "1:a|b;2:|x;", ',' },
 		/* Blank lines are skipped, and lines still counted. */
 		{ "a,b\n\n  \n1,2\n\r\n3,4\n", "1:a|b;4:1|2;6:3|4;", ',' },
+		/* Blank lines before the header: the delimiter is still chosen on
+		 * the header line, which keeps its physical line number. */
+		{ "\n\nid,yn\n1,o\n", "3:id|yn;4:1|o;", ',' },
+		{ "  \t\nid;yn\n1;o\n", "2:id|yn;3:1|o;", ';' },
+		{ "\r\n\r\nid\tyn\r\n1\to\r\n", "3:id|yn;4:1|o;", '\t' },
+		{ "\xef\xbb\xbf\n \r\nid,yn\n", "3:id|yn;", ',' },	/* BOM, then blanks */
+		/* A quoted blank is a record, not a blank line: it is the header. */
+		{ "\"\"\na,b\n", "1:;2:a,b;", ';' },
 		/* A lone CR is an ordinary character. */
 		{ "a,b\n1\r2,3\n", "1:a|b;2:1\r2|3;", ',' },
 		/* Malformed records are marked, and reading goes on. */
