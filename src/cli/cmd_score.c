@@ -116,6 +116,7 @@ static int
 run_files(struct score_run *run, int n, char **files)
 {
 	struct cli *cli = run->cli;
+	bool nothing;
 	int status;
 
 	if ((status = cli_out_open(cli)) != EXIT_OK)
@@ -139,11 +140,14 @@ run_files(struct score_run *run, int n, char **files)
 	/* --no-respondents: none was output, whatever was scored. */
 	run->renderer->end(&run->buf, cli->q, &run->opts,
 	    run->per_respondent ? run->count : 0);
-	if (run->quiet && cli->out == stdout)
+	/* Invalid input of which no respondent could be read: an empty
+	 * report would pass for a result, so none is written (nor -o left). */
+	nothing = status == EXIT_INPUT && run->count == 0;
+	if (nothing || (run->quiet && cli->out == stdout))
 		esg_buf_reset(&run->buf);
 	if (status != EXIT_IO)
 		status = worse(status, cli_out_write(cli, &run->buf));
-	status = worse(status, cli_out_close(cli, status != EXIT_IO));
+	status = worse(status, cli_out_close(cli, status != EXIT_IO && !nothing));
 	/* Invalid input (3) and I/O errors (4) win over a threshold (1). */
 	if (status == EXIT_OK && run->policy.failed)
 		status = EXIT_THRESHOLD;
