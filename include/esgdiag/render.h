@@ -66,6 +66,19 @@ struct esg_sheet;
 struct esg_snaps;
 
 /*
+ * `esgdiag obligations` in one format: begin and end may be NULL; report
+ * is called for the n-th (0-based) respondent, or for the profile given
+ * as options when answers is false.
+ */
+struct esg_obl_renderer {
+	void (*begin)(struct esg_buf *b);
+	void (*report)(struct esg_buf *b, const struct esg_result *r,
+	    bool answers, size_t n, const struct esg_render_opts *o);
+	void (*end)(struct esg_buf *b);
+};
+extern const struct esg_obl_renderer esg_obl_text, esg_obl_json;
+
+/*
  * A format: one row of the table in render.c.  begin/respondent/end make
  * score's output; compare, explain, sheets and template make those
  * commands'.  Each is NULL where the format does not serve the command.
@@ -87,6 +100,7 @@ struct esg_renderer {
 	/* The list of q's sheets (one NULL), or one sheet in full. */
 	void (*sheets)(struct esg_buf *b, const struct esg_questionnaire *q,
 	    const struct esg_sheet *one, const struct esg_render_opts *o);
+	const struct esg_obl_renderer *obligations;
 	/* The blank questionnaire; -1 when q cannot be written (told to d). */
 	int (*template)(struct esg_buf *b, const struct esg_questionnaire *q,
 	    const struct esg_render_opts *o, struct esg_diags *d);

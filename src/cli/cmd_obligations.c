@@ -12,7 +12,6 @@
 #include "cmd.h"
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
-#include "esgdiag/cond.h"
 #include "esgdiag/model.h"
 #include "esgdiag/render.h"
 #include "esgdiag/score.h"
@@ -20,103 +19,10 @@
 
 enum { OPT_FIELD = OPT_CMD + 100 };
 
-static const char *
-applies_word(unsigned char t)
-{
-	return t == ESG_TRUE ? _("yes") : t == ESG_FALSE ? _("no") :
-	    _("undetermined");
-}
-
-/* Who the report is about: a respondent, or the profile given as options. */
-static void
-text_heading(struct esg_buf *b, const struct esg_result *r, bool answers)
-{
-	const struct esg_questionnaire *q = r->q;
-	bool french = cli_french();
-
-	if (answers) {
-		esg_buf_printf(b, "%s %s\n", _("Respondent"), r->ans->id);
-		return;
-	}
-	esg_buf_printf(b, "%s\n", _("Profile given"));
-	for (size_t i = 0; i < q->nprofile; i++) {
-		if (r->ans->a[i].state == ESG_A_EMPTY)
-			continue;
-		esg_buf_printf(b, "  ");
-		esg_buf_printf(b, _("%s: "), q->fields[i].label);
-		esg_render_answer(b, r, i, french);
-		esg_buf_putc(b, '\n');
-	}
-}
-
-static void
-text_report(struct esg_buf *b, const struct esg_result *r, bool answers)
-{
-	const struct esg_questionnaire *q = r->q;
-	struct esg_buf t = ESG_BUF_INIT, w = ESG_BUF_INIT;
-
-	text_heading(b, r, answers);
-	for (size_t i = 0; i < q->nobligations; i++) {
-		const struct esg_obligation *o = &q->obligations[i];
-
-		esg_buf_putc(b, '\n');
-		esg_render_wrap(b, "  ", 2, o->title, 80);
-		esg_buf_reset(&t);
-		esg_buf_reset(&w);
-		esg_cond_words(&w, o->applies, q, cli_french());
-		esg_buf_printf(&t, _("applies: %s (it applies when %s)"),
-		    applies_word(r->applies[i]), esg_buf_str(&w));
-		esg_render_wrap(b, "    ", 6, esg_buf_str(&t), 80);
-		esg_buf_reset(&t);
-		if (r->applies[i] == ESG_TRUE)
-			esg_buf_printf(&t, _("status: %s%s"),
-			    esg_ostatus_text((int)r->obligation[i]), answers ? "" :
-			    _(" (answer the questionnaire to know whether it is met)"));
-		if (t.len)
-			esg_render_wrap(b, "    ", 6, esg_buf_str(&t), 80);
-		esg_render_wrap(b, _("    source: "), 6, o->source, 80);
-		if (o->sheet != ESG_NONE && r->applies[i] != ESG_FALSE)
-			esg_buf_printf(b, _("    help: esgdiag sheets %s\n"),
-			    q->sheets[o->sheet].id);
-	}
-	esg_buf_release(&t);
-	esg_buf_release(&w);
-}
-
-static void
-json_report(struct esg_buf *b, const struct esg_result *r, size_t n)
-{
-	const struct esg_questionnaire *q = r->q;
-
-	esg_buf_puts(b, n ? ",\n  {\"id\": " : "\n  {\"id\": ");
-	esg_json_str(b, r->ans->id);
-	esg_buf_puts(b, ", \"obligations\": [");
-	for (size_t i = 0; i < q->nobligations; i++) {
-		const struct esg_obligation *o = &q->obligations[i];
-
-		esg_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		esg_json_str(b, o->id);
-		esg_buf_puts(b, ", \"title\": ");
-		esg_json_str(b, o->title);
-		esg_buf_printf(b, ", \"applies\": %s, \"status\": \"%s\", \"condition\": ",
-		    r->applies[i] == ESG_TRUE ? "true" : r->applies[i] == ESG_FALSE ?
-		    "false" : "null", esg_ostatus_name(r->obligation[i]));
-		esg_json_str(b, o->applies_src);
-		esg_buf_puts(b, ", \"source\": ");
-		esg_json_str(b, o->source);
-		esg_buf_puts(b, ", \"sheet\": ");
-		if (o->sheet != ESG_NONE)
-			esg_json_str(b, q->sheets[o->sheet].id);
-		else
-			esg_buf_puts(b, "null");
-		esg_buf_putc(b, '}');
-	}
-	esg_buf_puts(b, "]}");
-}
-
 struct run {
 	struct cli *cli;
-	bool json;
+	const struct esg_obl_renderer *fmt;
+	struct esg_render_opts opts;
 	struct esg_buf out;
 	size_t n;
 	struct cli_source_opts src;
@@ -125,13 +31,7 @@ struct run {
 static void
 report(struct run *run, const struct esg_result *r, bool answers)
 {
-	if (run->json)
-		json_report(&run->out, r, run->n);
-	else {
-		if (run->n)
-			esg_buf_putc(&run->out, '\n');
-		text_report(&run->out, r, answers);
-	}
+	run->fmt->report(&run->out, r, answers, run->n, &run->opts);
 	run->n++;
 }
 
@@ -237,8 +137,8 @@ run_report(struct run *run, int argc, char **argv, struct esg_answers *ans,
 	struct esg_result *res = esg_result_new(run->cli->q);
 	int rc = EXIT_OK;
 
-	if (run->json)
-		esg_buf_puts(&run->out, "[");
+	if (run->fmt->begin)
+		run->fmt->begin(&run->out);
 	if (given) {
 		ans->id = "profile";
 		esg_score(res, ans);
@@ -246,8 +146,8 @@ run_report(struct run *run, int argc, char **argv, struct esg_answers *ans,
 	}
 	for (int i = optind; i < argc; i++)
 		rc = rc > EXIT_OK ? rc : from_csv(run, argv[i], ans, res);
-	if (run->json)
-		esg_buf_puts(&run->out, "\n]\n");
+	if (run->fmt->end)
+		run->fmt->end(&run->out);
 	esg_result_free(res);
 	return rc;
 }
@@ -255,7 +155,8 @@ run_report(struct run *run, int argc, char **argv, struct esg_answers *ans,
 int
 cmd_obligations(int argc, char **argv, struct cli *cli)
 {
-	struct run run = { .cli = cli, .out = ESG_BUF_INIT };
+	struct run run = { .cli = cli, .out = ESG_BUF_INIT,
+	    .opts = ESG_RENDER_OPTS_INIT };
 	struct esg_answers ans = { 0 };
 	struct option *opts = NULL;
 	bool given = false;
@@ -274,7 +175,8 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	if (rc == EXIT_OK &&
 	    (fmt = cli_format(cli, cli_find_cmd("obligations"))) == NULL)
 		rc = EXIT_USAGE;
-	run.json = rc == EXIT_OK && strcmp(fmt, "json") == 0;
+	if (rc == EXIT_OK)
+		run.fmt = esg_renderer_find(fmt)->obligations;
 	if (rc == EXIT_OK && !given && optind == argc)
 		rc = cli_usage_error(_("obligations needs a profile (--FIELD VALUE, "
 		    "e.g. --%s ...) or an answers file"), cli->q->nprofile ?
@@ -282,6 +184,7 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	for (int i = optind; rc == EXIT_OK && i < argc; i++)
 		cli_add_input(cli, argv[i]);
 	if (rc == EXIT_OK && (rc = cli_out_open(cli)) == EXIT_OK) {
+		cli_render_opts(cli, cli->out, &run.opts);
 		rc = run_report(&run, argc, argv, &ans, given);
 		if (cli_out_write(cli, &run.out) != EXIT_OK)
 			rc = EXIT_IO;

@@ -96,8 +96,8 @@ test_renderer_table(void **state)
 
 /*
  * Which formats serve which command: SPEC §2's lists (compare and sheets:
- * text, markdown, json; explain: text, json; template: csv, markdown, yaml,
- * limesurvey), the ones main.c's command table accepts for -f; score's
+ * text, markdown, json; explain and obligations: text, json; template:
+ * csv, markdown, yaml, limesurvey), the ones main.c's command table accepts for -f; score's
  * list leaves out the rows that only serve template.
  */
 static void
@@ -105,17 +105,17 @@ test_renderer_commands(void **state)
 {
 	static const struct {
 		const char *name;
-		bool score, compare, explain, sheets, template;
+		bool score, compare, explain, sheets, template, obligations;
 	} rows[] = {
-		{ "text", true, true, true, true, false },
-		{ "json", true, true, true, true, false },
-		{ "csv", true, false, false, false, true },
-		{ "markdown", true, true, false, true, true },
-		{ "md", true, true, false, true, true },
-		{ "html", true, false, false, false, false },
-		{ "junit", true, false, false, false, false },
-		{ "yaml", false, false, false, false, true },
-		{ "limesurvey", false, false, false, false, true },
+		{ "text", true, true, true, true, false, true },
+		{ "json", true, true, true, true, false, true },
+		{ "csv", true, false, false, false, true, false },
+		{ "markdown", true, true, false, true, true, false },
+		{ "md", true, true, false, true, true, false },
+		{ "html", true, false, false, false, false, false },
+		{ "junit", true, false, false, false, false, false },
+		{ "yaml", false, false, false, false, true, false },
+		{ "limesurvey", false, false, false, false, true, false },
 	};
 
 	(void)state;
@@ -125,6 +125,7 @@ test_renderer_commands(void **state)
 		assert_int_equal(r->begin && r->respondent && r->end,
 		    rows[i].score);
 		assert_int_equal(r->template != NULL, rows[i].template);
+		assert_int_equal(r->obligations != NULL, rows[i].obligations);
 		assert_int_equal(r->compare != NULL, rows[i].compare);
 		assert_int_equal(r->explain != NULL, rows[i].explain);
 		assert_int_equal(r->sheets != NULL, rows[i].sheets);
