@@ -127,9 +127,12 @@ esg_peers_describe(struct esg_buf *b, const struct peer_view *v)
 		    esg_buf_str(&g), by, p->name);
 		break;
 	case ESG_PEER_SUPPRESSED:
-		esg_buf_printf(b, _("Its group “%s” (by %s) has too few respondents "
-		    "to be used (fewer than %zu): compared instead with all %zu "
-		    "respondents of the observatory %s."), esg_buf_str(&g), by,
+		/* Withheld for its own size or to shield a smaller group: the
+		 * file says which, but the respondent needs only the consequence. */
+		esg_buf_printf(b, _("Its group “%s” (by %s) is not published in the "
+		    "observatory (groups under %zu respondents are withheld, and so "
+		    "are those that would reveal them): compared instead with all "
+		    "%zu respondents of the observatory %s."), esg_buf_str(&g), by,
 		    p->min_group, p->all.n, p->name);
 		break;
 	case ESG_PEER_MISSING:
