@@ -140,7 +140,9 @@ replay: $(FUZZERS:%=$(BUILD)/tests/replay_%)
 	@for t in $(FUZZERS); do \
 		d=$$(echo $$t | sed 's/yaml_load/yaml/; s/csv_answers/csv/'); \
 		printf 'fuzz replay %-12s ' $$t; \
-		$(BUILD)/tests/replay_$$t $$(find tests/fuzz/corpus/$$d tests/fuzz/regress/$$d -type f) || exit 1; \
+		$(BUILD)/tests/replay_$$t $$(for f in tests/fuzz/corpus/$$d \
+		    tests/fuzz/regress/$$d; do [ ! -d $$f ] || find $$f -type f; \
+		    done) || exit 1; \
 	done
 # Benchmark: side by side with a bare libcsv parse, pandas and DuckDB.
 build/bench/libcsv_parse: tools/bench/libcsv_parse.c | $(DEPSTAMP)
