@@ -13,6 +13,7 @@
 struct esg_agg;
 struct esg_peers;
 struct esg_buf;
+struct esg_coverage;
 struct esg_questionnaire;
 struct esg_result;
 
@@ -178,6 +179,8 @@ struct esg_rec;
  * Why a sheet is recommended, in one sentence: the obligation not met that
  * it helps to meet, by name, or what it could add to the overall score.
  */
+/* Appends the coverage sentence (no lead, no line end), counts agreeing. */
+void esg_render_coverage(struct esg_buf *b, const struct esg_coverage *c);
 void esg_render_why(struct esg_buf *b, const struct esg_result *r,
     const struct esg_rec *rec, const struct esg_render_opts *o);
 /* A score with two decimals for a person, the French way when o says so. */

@@ -230,8 +230,9 @@ policy_check(struct policy *p, const struct esg_result *r)
 			regression(&why, q->pillars[i].label, r->pillar[i], b->pillar[i]);
 	}
 	if (why.len > 0) {
-		fprintf(stderr, _("esgdiag: %s falls short: %s\n"), r->ans->id,
-		    esg_buf_str(&why));
+		/* The program-name prefix is never translated (cli_error). */
+		(void)cli_error(EXIT_THRESHOLD, _("%s falls short: %s"),
+		    r->ans->id, esg_buf_str(&why));
 		p->failed = true;
 	}
 	esg_buf_release(&why);

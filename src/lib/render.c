@@ -443,3 +443,46 @@ esg_render_option_label(struct esg_buf *b, const struct esg_field *f,
 		}
 	esg_buf_add(b, key, n);
 }
+
+/* Ends a part of t, returning where the next one starts. */
+static size_t
+part_end(struct esg_buf *t)
+{
+	esg_buf_putc(t, '\0');
+	return t->len;
+}
+
+#define COUNTED(one, many, n) \
+	dngettext(ESG_TEXTDOMAIN, one, many, (unsigned long)(n)), (n)
+
+/*
+ * The coverage sentence.  Each count agrees on its own, as French needs:
+ * 0 and 1 take the singular there (« 0 inconnue », « 2 inconnues »).
+ * Parts are kept by offset: the buffer moves as it grows.
+ */
+void
+esg_render_coverage(struct esg_buf *b, const struct esg_coverage *c)
+{
+	struct esg_buf t = ESG_BUF_INIT;
+	size_t at[5] = { 0 };
+
+	esg_buf_printf(&t, dngettext(ESG_TEXTDOMAIN, "%zu of %zu scored question "
+	    "applies", "%zu of %zu scored questions apply",
+	    (unsigned long)c->applicable), c->applicable,
+	    c->applicable + c->not_applicable);
+	at[1] = part_end(&t);
+	esg_buf_printf(&t, COUNTED("%zu answered", "%zu answered", c->answered));
+	at[2] = part_end(&t);
+	esg_buf_printf(&t, COUNTED("%zu unknown", "%zu unknown", c->unknown));
+	at[3] = part_end(&t);
+	esg_buf_printf(&t, COUNTED("%zu unanswered", "%zu unanswered",
+	    c->unanswered));
+	at[4] = part_end(&t);
+	esg_buf_printf(&t, COUNTED("%zu not applicable", "%zu not applicable",
+	    c->not_applicable));
+	/* TRANSLATORS: the coverage sentence from its parts, in this order:
+	 * questions that apply, answered, unknown, unanswered, not applicable. */
+	esg_buf_printf(b, _("%s: %s, %s, %s (%s)."), t.data + at[0],
+	    t.data + at[1], t.data + at[2], t.data + at[3], t.data + at[4]);
+	esg_buf_release(&t);
+}

@@ -251,6 +251,7 @@ scores(struct esg_buf *b, const struct esg_result *r,
     const struct esg_render_opts *o, size_t n)
 {
 	const struct esg_questionnaire *q = r->q;
+	struct esg_buf t = ESG_BUF_INIT;
 
 	esg_buf_puts(b, "<h3>");
 	text(b, _("Maturity"));
@@ -270,10 +271,9 @@ scores(struct esg_buf *b, const struct esg_result *r,
 	for (size_t s = 0; s < q->nsections; s++)
 		score_row(b, r, o, q->sections[s].title, r->section[s], true);
 	esg_buf_puts(b, "</tbody>\n</table>\n<p>");
-	text(b, _("Coverage: %zu of %zu scored questions apply: %zu answered, "
-	    "%zu unknown, %zu unanswered (%zu not applicable)."), r->cov.applicable,
-	    r->cov.applicable + r->cov.not_applicable, r->cov.answered,
-	    r->cov.unknown, r->cov.unanswered, r->cov.not_applicable);
+	esg_render_coverage(&t, &r->cov);
+	text(b, "%s %s", _("Coverage:"), esg_buf_str(&t));
+	esg_buf_release(&t);
 	esg_buf_puts(b, "</p>\n");
 }
 

@@ -79,10 +79,9 @@ scores(struct esg_buf *b, const struct esg_result *r,
 	    _("Sections"), _("Section"), _("Score"), _("Level"));
 	for (size_t s = 0; s < q->nsections; s++)
 		score_row(b, r, o, q->sections[s].title, r->section[s], false);
-	esg_buf_printf(b, _("\n**Coverage:** %zu of %zu scored questions apply: "
-	    "%zu answered, %zu unknown, %zu unanswered (%zu not applicable).\n"),
-	    r->cov.applicable, r->cov.applicable + r->cov.not_applicable,
-	    r->cov.answered, r->cov.unknown, r->cov.unanswered, r->cov.not_applicable);
+	esg_buf_printf(b, "\n**%s** ", _("Coverage:"));
+	esg_render_coverage(b, &r->cov);
+	esg_buf_putc(b, '\n');
 }
 
 

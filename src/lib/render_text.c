@@ -130,10 +130,7 @@ coverage(struct esg_buf *b, const struct esg_result *r, size_t width)
 	const struct esg_coverage *c = &r->cov;
 	struct esg_buf line = ESG_BUF_INIT;
 
-	esg_buf_printf(&line, _("%zu of %zu scored questions apply: %zu answered, "
-	    "%zu unknown, %zu unanswered (%zu not applicable)."), c->applicable,
-	    c->applicable + c->not_applicable, c->answered, c->unknown,
-	    c->unanswered, c->not_applicable);
+	esg_render_coverage(&line, c);
 	esg_buf_printf(b, "\n%s\n", _("Coverage"));
 	esg_render_wrap(b, "  ", 2, esg_buf_str(&line), width);
 	if (c->applicable > 0 && c->answered * 10 < c->applicable * 8) {

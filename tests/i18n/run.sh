@@ -46,6 +46,14 @@ else
 	fail=$((fail + 1))
 	echo "i18n: English messages above appear in French runs"
 fi
+# The program-name prefix stays "esgdiag:" (Unix style) in every language:
+# no message may carry a translated one (a French run once printed both).
+if grep -rn '_("esgdiag *:' "$top"/src/lib "$top"/src/cli; then
+	fail=$((fail + 1))
+	echo "i18n: the lines above translate the 'esgdiag:' prefix; use cli_error"
+else
+	pass=$((pass + 1))
+fi
 export LC_ALL=fr_FR.UTF-8 LANGUAGE=
 check() {	# check NAME EXPECTED-TEXT COMMAND...
 	name=$1 want=$2
