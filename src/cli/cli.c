@@ -78,8 +78,9 @@ format_names(struct esg_buf *b, const char *const *f)
 }
 
 const char *
-cli_format(const struct cli *cli, const struct cli_cmd *cmd)
+cli_format(const struct cli *cli)
 {
+	const struct cli_cmd *cmd = cli->cmd;
 	const char *fmt = cli->format;
 	struct esg_buf names = ESG_BUF_INIT;
 
@@ -102,15 +103,15 @@ cli_format(const struct cli *cli, const struct cli_cmd *cmd)
 }
 
 int
-cli_getopt(int argc, char **argv, const char *shortopts,
-    const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd)
+cli_getopt(int argc, char **argv, struct cli *cli,
+    const struct option *longopts)
 {
-	char all[64];
+	const struct cli_cmd *cmd = cli->cmd;
 	int c;
 
-	snprintf(all, sizeof all, "q:o:f:h%s", shortopts);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, all, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "q:o:f:h", longopts ? longopts :
+	    cmd->opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': cli->qfile = optarg; continue;
 		case 'o': cli->output = optarg; continue;

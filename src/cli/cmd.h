@@ -3,12 +3,15 @@
  *
  * How to add a command: write cmd_NAME.c with
  *	int cmd_NAME(int argc, char **argv, struct cli *cli);
- * and its option table cli_NAME_opts, declare both below, add a row to the
- * table in main.c with a usage text and the formats -f takes (read them
- * with cli_format(), never by comparing names), and describe it and its options
- * in docs/esgdiag.1 (make check fails on an option the manual lacks; the
- * bash completion is generated).  Parse options with cli_getopt(), which also accepts the global
- * options after the command name, and return an enum cli_exit value.
+ * and its option table cli_NAME_opts, declare both below, and add a row to
+ * the table in main.c with its usage text and the formats -f takes.  main()
+ * finds the entry, sets cli->cmd and resets optind; the command parses its
+ * options with cli_getopt(cli, NULL), which takes them from the entry and
+ * also accepts the global options after the command name, reads its format
+ * with cli_format(), never by comparing names, and returns an enum
+ * cli_exit value.  Describe it and its options in docs/esgdiag.1 (make
+ * check fails on an option the manual lacks; the bash completion is
+ * generated).  docs/internals.md has the whole checklist.
  */
 #ifndef ESG_CMD_H
 #define ESG_CMD_H
@@ -53,6 +56,7 @@ struct cli {
 	struct esg_diags diags;		/* prints to standard error */
 	FILE *out;			/* open by cli_out_open() */
 	struct atomic_file out_file;	/* the temporary file behind -o */
+	const struct cli_cmd *cmd;	/* the command at hand, set by main() */
 	const char **inputs;		/* files read, borrowed; see cli_add_input() */
 	size_t ninputs;
 };
@@ -75,10 +79,10 @@ extern const char *const cli_renderers[];
 #define CLI_RENDERERS cli_renderers
 
 /*
- * The -f of cmd (its default when absent; "md" is read as "markdown"), or
- * NULL after the usage error naming the formats cmd takes.
+ * The -f of the command at hand (its default when absent; "md" is read as
+ * "markdown"), or NULL after the usage error naming the formats it takes.
  */
-const char *cli_format(const struct cli *cli, const struct cli_cmd *cmd);
+const char *cli_format(const struct cli *cli);
 
 /*
  * Every command's getopt table.  They are the one list of options: the
@@ -99,12 +103,14 @@ int cmd_template(int, char **, struct cli *);
 int cmd_validate(int, char **, struct cli *);
 
 /*
- * getopt_long() over the command's options plus the global ones, which it
- * handles itself.  Returns the command's option code, -1 at the end, or
- * '?' after printing a usage error.
+ * getopt_long() over the command's options (longopts, or when NULL those
+ * of its entry, cli->cmd->opts) plus the global ones, which it handles
+ * itself.  main() has reset optind.  Returns the command's option code,
+ * -1 at the end, 'h' after printing the command's usage, or '?' after
+ * printing a usage error.
  */
-int cli_getopt(int argc, char **argv, const char *shortopts,
-    const struct option *longopts, struct cli *cli, const struct cli_cmd *cmd);
+int cli_getopt(int argc, char **argv, struct cli *cli,
+    const struct option *longopts);
 /*
  * Prints "esgdiag: msg"; returns EXIT_USAGE.  main() then adds the hint for
  * the command at hand (cli_usage_hint), so commands need not know it.

@@ -417,15 +417,12 @@ const struct option cli_ask_opts[] = {
 int
 cmd_ask(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_ask_opts;
 	struct interview iv = { .cli = cli };
 	bool resume = false, force = false;
 	struct stat st;
 	int c, rc;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("ask"))) != -1) {
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		resume |= c == OPT_RESUME;

@@ -48,7 +48,6 @@ const struct option cli_compare_opts[] = {
 int
 cmd_compare(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_compare_opts;
 	struct cli_source_opts so = { 0 };
 	struct esg_snaps before = { 0 }, after = { 0 };
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
@@ -56,9 +55,7 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	const char *fmt;
 	int c, rc, rc2;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("compare"))) != -1) {
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		cli_source_opt(&so, c, optarg);
@@ -66,7 +63,7 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	if (argc - optind != 2)
 		return cli_usage_error(_("compare takes two answers files: before "
 		    "and after"));
-	if ((fmt = cli_format(cli, cli_find_cmd("compare"))) == NULL)
+	if ((fmt = cli_format(cli)) == NULL)
 		return EXIT_USAGE;
 	cli_add_input(cli, argv[optind]);
 	cli_add_input(cli, argv[optind + 1]);

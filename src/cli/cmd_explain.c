@@ -43,7 +43,6 @@ const struct option cli_explain_opts[] = {
 int
 cmd_explain(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_explain_opts;
 	struct esg_answers ans = { 0 };
 	struct esg_buf b = ESG_BUF_INIT;
 	struct esg_result *res;
@@ -52,9 +51,7 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 	const char *id = NULL, *fmt;
 	int c, rc;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("explain"))) != -1) {
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		if (c == OPT_ID)
@@ -64,7 +61,7 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(_("explain takes one answers file"));
-	if ((fmt = cli_format(cli, cli_find_cmd("explain"))) == NULL)
+	if ((fmt = cli_format(cli)) == NULL)
 		return EXIT_USAGE;
 	cli_add_input(cli, argv[optind]);
 	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||

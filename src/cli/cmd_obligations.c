@@ -113,9 +113,7 @@ parse_args(int argc, char **argv, struct run *run, const struct option *opts,
 	struct cli *cli = run->cli;
 	int c, rc;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", opts, cli,
-	    cli_find_cmd("obligations"))) != -1) {
+	while ((c = cli_getopt(argc, argv, cli, opts)) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? -1 : EXIT_USAGE;
 		if (c < OPT_FIELD) {
@@ -173,7 +171,7 @@ cmd_obligations(int argc, char **argv, struct cli *cli)
 	if (rc == EXIT_OK)
 		rc = cli_source_setup(cli, &run.src);
 	if (rc == EXIT_OK &&
-	    (fmt = cli_format(cli, cli_find_cmd("obligations"))) == NULL)
+	    (fmt = cli_format(cli)) == NULL)
 		rc = EXIT_USAGE;
 	if (rc == EXIT_OK)
 		run.fmt = esg_renderer_find(fmt)->obligations;

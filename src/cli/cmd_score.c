@@ -176,12 +176,9 @@ struct raw_opts {
 static int
 parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 {
-	const struct option *longopts = cli_score_opts;
 	int c;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, run->cli,
-	    cli_find_cmd("score"))) != -1) {
+	while ((c = cli_getopt(argc, argv, run->cli, NULL)) != -1) {
 		switch (c) {
 		case 'h': return -1;
 		default:
@@ -213,7 +210,7 @@ check_options(struct score_run *run, const struct raw_opts *ro, int nfiles)
 
 	if (nfiles == 0)
 		return cli_usage_error(_("score: no answers file given"));
-	if ((fmt = cli_format(run->cli, cli_find_cmd("score"))) == NULL)
+	if ((fmt = cli_format(run->cli)) == NULL)
 		return EXIT_USAGE;
 	run->renderer = esg_renderer_find(fmt);
 	caps = run->renderer->caps;

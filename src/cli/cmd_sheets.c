@@ -25,21 +25,18 @@ const struct option cli_sheets_opts[] = { CLI_GLOBAL_OPTS };
 int
 cmd_sheets(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_sheets_opts;
 	struct esg_buf b = ESG_BUF_INIT;
 	const struct esg_sheet *one = NULL;
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
 	const char *fmt;
 	int c, rc;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("sheets"))) != -1)
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 	if (argc - optind > 1)
 		return cli_usage_error(_("sheets takes one sheet id at most"));
-	if ((fmt = cli_format(cli, cli_find_cmd("sheets"))) == NULL)
+	if ((fmt = cli_format(cli)) == NULL)
 		return EXIT_USAGE;
 	if ((rc = cli_load(cli)) != EXIT_OK)
 		return rc;

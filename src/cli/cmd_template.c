@@ -19,7 +19,6 @@ const struct option cli_template_opts[] = {
 int
 cmd_template(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_template_opts;
 	struct esg_buf b = ESG_BUF_INIT;
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
 	const struct esg_renderer *r;
@@ -27,16 +26,14 @@ cmd_template(int argc, char **argv, struct cli *cli)
 	bool excel = false;
 	int c, status;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("template"))) != -1) {
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		excel |= c == OPT_EXCEL;
 	}
 	if (optind < argc)
 		return cli_usage_error(_("template takes no argument"));
-	if ((fmt = cli_format(cli, cli_find_cmd("template"))) == NULL)
+	if ((fmt = cli_format(cli)) == NULL)
 		return EXIT_USAGE;
 	r = esg_renderer_find(fmt);
 	if (excel && !(r->caps & ESG_RENDER_EXCEL))

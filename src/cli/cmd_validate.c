@@ -11,14 +11,11 @@ const struct option cli_validate_opts[] = { CLI_GLOBAL_OPTS };
 int
 cmd_validate(int argc, char **argv, struct cli *cli)
 {
-	const struct option *longopts = cli_validate_opts;
 	const struct esg_questionnaire *q;
 	size_t nq = 0;
 	int c, status;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "", longopts, cli,
-	    cli_find_cmd("validate"))) != -1)
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
 		if (c == 'h' || c == '?')
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 	if (argc - optind > 1)

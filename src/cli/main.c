@@ -300,7 +300,12 @@ main(int argc, char **argv)
 	}
 	if ((cmd = cli_find_cmd(argv[optind])) == NULL)
 		return unknown_command(argv[optind]);
-	status = cmd->fn(argc - optind, argv + optind, &cli);
+	/* The command parses the rest of argv from its start (glibc's reset). */
+	cli.cmd = cmd;
+	argc -= optind;
+	argv += optind;
+	optind = 0;
+	status = cmd->fn(argc, argv, &cli);
 	if (status == EXIT_USAGE)
 		cli_usage_hint(cmd);
 	esg_questionnaire_free(cli.q);
