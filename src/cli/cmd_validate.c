@@ -24,8 +24,10 @@ cmd_validate(int argc, char **argv, struct cli *cli)
 		cli->qfile = argv[optind];
 	if ((status = cli_load(cli)) != EXIT_OK) {
 		if (status == EXIT_INPUT)
-			fprintf(stderr, _("%s: %zu error(s)\n"), cli->qfile ?
-			    cli->qfile : ESG_DEFAULT_NAME, cli->diags.nerrors);
+			fprintf(stderr, ngettext("%s: %zu error\n",
+			    "%s: %zu errors\n", (unsigned long)cli->diags.nerrors),
+			    cli->qfile ? cli->qfile : ESG_DEFAULT_NAME,
+			    cli->diags.nerrors);
 		return status;
 	}
 	q = cli->q;

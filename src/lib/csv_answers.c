@@ -397,7 +397,8 @@ list_columns(struct esg_buf *b, const struct esg_reader *r, bool ignored_only)
 		esg_buf_printf(b, "%s'%s'", shown ? ", " : "",
 		    ignored_only ? r->ignored[i] : r->cols[i].name);
 	if (n > shown)
-		esg_buf_printf(b, _(" and %zu more"), n - shown);
+		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, " and %zu more",
+		    " and %zu more", (unsigned long)(n - shown)), n - shown);
 }
 
 /*
@@ -435,8 +436,11 @@ check_coverage(struct esg_reader *r, unsigned line)
 	} else if (2 * (scored - found) > scored && r->nignored > 0) {
 		list_columns(&b, r, true);
 		esg_diag_add(r->d, ESG_SEV_WARNING, r->name, line, 0,
-		    _("%zu of %zu scored questions have no column; columns not "
-		    "recognised: %s"), scored - found, scored, esg_buf_str(&b));
+		    dngettext(ESG_TEXTDOMAIN, "%zu of %zu scored questions has "
+		    "no column; columns not recognised: %s", "%zu of %zu scored "
+		    "questions have no column; columns not recognised: %s",
+		    (unsigned long)(scored - found)), scored - found, scored,
+		    esg_buf_str(&b));
 	}
 	esg_buf_release(&b);
 	return found > 0 || scored == 0;
@@ -606,8 +610,9 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		return false;
 	}
 	if (rec->n != r->ncols) {
-		row_error(r, rec->line, _("the row has %zu fields; the header "
-		    "has %zu"), rec->n, r->ncols);
+		row_error(r, rec->line, dngettext(ESG_TEXTDOMAIN, "the row has "
+		    "%zu field; the header has %zu", "the row has %zu fields; the "
+		    "header has %zu", (unsigned long)rec->n), rec->n, r->ncols);
 		return false;
 	}
 	if (r->parts)
