@@ -72,7 +72,15 @@ struct cli_cmd {
 	 * the library's renderer table (render.h).
 	 */
 	const char *const *formats;
+	unsigned flags;		/* CLI_OWN_OPTIONS */
 };
+
+/*
+ * The command makes its options at run time (obligations: one per profile
+ * field of the questionnaire), so main() cannot check them beforehand: the
+ * command handles -h and unknown options itself.
+ */
+#define CLI_OWN_OPTIONS 1u
 
 /* The formats list of a command whose output is the renderer table's. */
 extern const char *const cli_renderers[];

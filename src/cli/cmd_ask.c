@@ -423,8 +423,6 @@ cmd_ask(int argc, char **argv, struct cli *cli)
 	int c, rc;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		resume |= c == OPT_RESUME;
 		force |= c == OPT_FORCE;
 		if (c == OPT_ID)

@@ -56,8 +56,6 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	int c, rc, rc2;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		cli_source_opt(&so, c, optarg);
 	}
 	if (argc - optind != 2)

@@ -52,8 +52,6 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 	int c, rc;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		if (c == OPT_ID)
 			id = optarg;
 		else

@@ -173,18 +173,17 @@ struct raw_opts {
 	bool fail_obligation;
 };
 
-static int
+/* main() has already refused -h and unknown options (check_options). */
+static void
 parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 {
 	int c;
 
 	while ((c = cli_getopt(argc, argv, run->cli, NULL)) != -1) {
 		switch (c) {
-		case 'h': return -1;
 		default:
 			cli_source_opt(&run->src, c, optarg);
 			break;
-		case '?': return EXIT_USAGE;
 		case OPT_SHEETS: ro->sheets = optarg; break;
 		case OPT_AGGREGATE: run->aggregate = true; break;
 		case OPT_BY: run->by = optarg; break;
@@ -198,7 +197,6 @@ parse_options(int argc, char **argv, struct score_run *run, struct raw_opts *ro)
 		case OPT_NO_RESPONDENTS: run->no_respondents = true; break;
 		}
 	}
-	return EXIT_OK;
 }
 
 /* Checks the options against each other; returns an exit status. */
@@ -317,8 +315,7 @@ cmd_score(int argc, char **argv, struct cli *cli)
 	struct raw_opts ro = { 0 };
 	int rc;
 
-	if ((rc = parse_options(argc, argv, &run, &ro)) != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
+	parse_options(argc, argv, &run, &ro);
 	for (int i = optind; i < argc; i++)
 		cli_add_input(cli, argv[i]);
 	if (ro.regression)

@@ -32,8 +32,7 @@ cmd_sheets(int argc, char **argv, struct cli *cli)
 	int c, rc;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+		continue;	/* only global options: cli_getopt() took them */
 	if (argc - optind > 1)
 		return cli_usage_error(_("sheets takes one sheet id at most"));
 	if ((fmt = cli_format(cli)) == NULL)

@@ -27,8 +27,6 @@ cmd_template(int argc, char **argv, struct cli *cli)
 	int c, status;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1) {
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		excel |= c == OPT_EXCEL;
 	}
 	if (optind < argc)

@@ -16,8 +16,7 @@ cmd_validate(int argc, char **argv, struct cli *cli)
 	int c, status;
 
 	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
-		if (c == 'h' || c == '?')
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+		continue;	/* only global options: cli_getopt() took them */
 	if (argc - optind > 1)
 		return cli_usage_error(_("validate takes one file at most"));
 	if (optind < argc)

@@ -30,24 +30,25 @@ static const struct cli_cmd cmds[] = {
 	    "             that respondent's row in place\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent: the row --resume edits (added if new),\n"
-	    "             or the id written in a new file\n"), cli_ask_opts, NULL },
+	    "             or the id written in a new file\n"), cli_ask_opts, NULL , 0 },
 	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
 	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"
 	    "  changes, levels gained or lost, obligations newly met or broken,\n"
 	    "  answers changed.  Source options as for score.\n"), cli_compare_opts,
-	    text_md_json },
+	    text_md_json , 0 },
 	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] [SOURCE "
 	    "OPTIONS] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
 	    "  answers, weights, contributions, and what was excluded and why.\n"
-	    "  Source options as for score.\n"), cli_explain_opts, text_json },
+	    "  Source options as for score.\n"), cli_explain_opts, text_json , 0 },
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
 	    "  fields as options (e.g. --type ca --population 65000 --achats 60),\n"
 	    "  or answers files, which also say whether each one is met.\n"
-	    "  Source options as for score.\n"), cli_obligations_opts, text_json },
+	    "  Source options as for score.\n"), cli_obligations_opts, text_json,
+	    CLI_OWN_OPTIONS },
 	{ "score", cmd_score, N_("score [-f FORMAT] [-o FILE] [OPTIONS] ANSWERS.csv...\n"
 	    "  Scores every respondent of the answers files (- reads standard "
 	    "input).\n"
@@ -73,10 +74,10 @@ static const struct cli_cmd cmds[] = {
 	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
 	    "  --quiet                    no report on standard output\n"
 	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts,
-	    CLI_RENDERERS },
+	    CLI_RENDERERS , 0 },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
 	    "  Lists the action sheets, or shows one in full.\n"), cli_sheets_opts,
-	    text_md_json },
+	    text_md_json , 0 },
 	{ "template", cmd_template, N_("template [-f csv|markdown|yaml|limesurvey] "
 	    "[--excel]\n"
 	    "  Prints a blank answers CSV header (csv, the default; --excel: ';',\n"
@@ -84,11 +85,11 @@ static const struct cli_cmd cmds[] = {
 	    "  (markdown), the questionnaire's source (yaml), or the survey in\n"
 	    "  LimeSurvey's tab-separated import format (limesurvey), whose\n"
 	    "  response export score reads as it is.\n"), cli_template_opts,
-	    template_formats },
+	    template_formats , 0 },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
 	    "prints every\n  problem as FILE:LINE:COL: error: message.\n"), cli_validate_opts,
-	    NULL },
+	    NULL , 0 },
 };
 
 const struct cli_cmd *
@@ -235,6 +236,24 @@ setup_locale(const char *argv0)
 	textdomain("esgdiag");
 }
 
+/*
+ * -h and unknown options, for every command at once before it runs: -1
+ * after printing its usage, EXIT_USAGE after an error, else EXIT_OK.
+ */
+static int
+check_options(int argc, char **argv, struct cli *cli)
+{
+	int c;
+
+	if (cli->cmd->flags & CLI_OWN_OPTIONS)
+		return EXIT_OK;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
+		if (c == 'h' || c == '?')
+			return c == 'h' ? -1 : EXIT_USAGE;
+	return EXIT_OK;
+}
+
 static int
 finish(int status)
 {
@@ -304,8 +323,11 @@ main(int argc, char **argv)
 	cli.cmd = cmd;
 	argc -= optind;
 	argv += optind;
-	optind = 0;
-	status = cmd->fn(argc, argv, &cli);
+	if ((status = check_options(argc, argv, &cli)) == EXIT_OK) {
+		optind = 0;
+		status = cmd->fn(argc, argv, &cli);
+	}
+	status = status < 0 ? EXIT_OK : status;
 	if (status == EXIT_USAGE)
 		cli_usage_hint(cmd);
 	esg_questionnaire_free(cli.q);
