@@ -156,7 +156,7 @@ table_row(struct esg_buf *b, const struct peer_view *v, size_t c)
 static void
 table(struct esg_buf *b, const struct peer_view *v)
 {
-	const char *head[] = { "", _("Score"), "n", "q1", _("median"), "q3",
+	const char *head[] = { "", _("Score"), "n", _("Q1"), _("median"), _("Q3"),
 	    _("Position") };
 
 	esg_buf_puts(b, "<table>\n<thead><tr>");

@@ -285,9 +285,9 @@ esg_peers_text(struct esg_buf *b, const struct esg_result *r,
 		esg_buf_printf(b, "\n  %-22s", "");
 		esg_render_right(b, _("score"), 7);
 		esg_render_right(b, "n", 6);
-		esg_render_right(b, "q1", 8);
+		esg_render_right(b, _("Q1"), 8);
 		esg_render_right(b, _("median"), 8);
-		esg_render_right(b, "q3", 8);
+		esg_render_right(b, _("Q3"), 8);
 		esg_buf_printf(b, "  %s\n", _("position"));
 		for (size_t c = 0; c < v.ncols; c++)
 			text_row(b, &v, c);
@@ -335,9 +335,9 @@ esg_peers_markdown(struct esg_buf *b, const struct esg_result *r,
 	if (v.m.g->usable) {
 		esg_buf_putc(b, '\n');
 		esg_peers_overall(b, &v);
-		esg_buf_printf(b, "\n\n| | %s | n | q1 | %s | q3 | %s |\n"
-		    "|---|---:|---:|---:|---:|---:|---|\n", _("Score"), _("median"),
-		    _("Position"));
+		esg_buf_printf(b, "\n\n| | %s | n | %s | %s | %s | %s |\n"
+		    "|---|---:|---:|---:|---:|---:|---|\n", _("Score"), _("Q1"),
+		    _("median"), _("Q3"), _("Position"));
 		for (size_t c = 0; c < v.ncols; c++)
 			md_row(b, &v, c);
 	}
