@@ -75,15 +75,24 @@ score_case(struct suite *s, const struct esg_questionnaire *q, const char *kind,
 	esg_buf_release(&m);
 }
 
+/* "TITLE: not met", escaped; the colon is the language's (French spaces it). */
+static void
+not_met(struct esg_buf *b, const struct esg_obligation *o)
+{
+	struct esg_buf t = ESG_BUF_INIT;
+
+	esg_buf_printf(&t, _("%s: not met"), o->title);
+	esg_xml_str(b, esg_buf_str(&t));
+	esg_buf_release(&t);
+}
+
 /* An obligation not met that no policy asked to fail on: reported, passing. */
 static void
 unmet_case(struct suite *s, const struct esg_obligation *o)
 {
 	esg_buf_puts(&s->cases, "><properties><property name=\"status\" "
 	    "value=\"non_compliant\"/></properties><system-out>");
-	esg_xml_str(&s->cases, o->title);
-	esg_buf_puts(&s->cases, ": ");
-	esg_xml_str(&s->cases, _("not met"));
+	not_met(&s->cases, o);
 	esg_buf_puts(&s->cases, " (");
 	esg_xml_str(&s->cases, o->source);
 	esg_buf_puts(&s->cases, ")</system-out></testcase>\n");
@@ -107,9 +116,7 @@ obligation_case(struct suite *s, const struct esg_result *r, size_t i,
 		}
 		s->failures++;
 		esg_buf_puts(&s->cases, "><failure message=\"");
-		esg_xml_str(&s->cases, o->title);
-		esg_buf_puts(&s->cases, ": ");
-		esg_xml_str(&s->cases, _("not met"));
+		not_met(&s->cases, o);
 		esg_buf_puts(&s->cases, "\">");
 		esg_xml_str(&s->cases, o->source);
 		esg_buf_puts(&s->cases, "</failure></testcase>\n");
