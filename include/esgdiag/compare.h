@@ -32,9 +32,13 @@ struct esg_snaps {
 	const char *name;	/* the file, borrowed */
 	bool french;		/* set before adding: how numbers are shown */
 	char sha256[65];
+	char **unread;		/* ids whose row could not be read */
+	size_t nunread;
 };
 
 void esg_snaps_add(struct esg_snaps *s, const struct esg_result *r);
+/* Records that the row of respondent id was refused (invalid input). */
+void esg_snaps_add_unread(struct esg_snaps *s, const char *id);
 void esg_snaps_release(struct esg_snaps *s);
 
 struct esg_render_opts;

@@ -36,6 +36,8 @@ struct esg_reader *esg_reader_open_mapped(const struct esg_questionnaire *q,
 int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
 /* ESG_OK, ESG_EINPUT if anything was reported, ESG_EIO on a read error. */
 enum esg_status esg_reader_status(const struct esg_reader *r);
+/* Ids of the rows refused so far, when known (borrowed). */
+const char *const *esg_reader_rejected(const struct esg_reader *r, size_t *n);
 /* Header columns that match no field, in order (borrowed). */
 const char *const *esg_reader_ignored(const struct esg_reader *r, size_t *n);
 /* How a header column was understood. */

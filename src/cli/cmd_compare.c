@@ -20,6 +20,8 @@ snapshot(struct cli *cli, const struct cli_source_opts *o, const char *path,
 	struct cli_source *src;
 	struct esg_answers ans;
 	struct esg_result *res;
+	const char *const *bad;
+	size_t nbad;
 	int rc = cli_source_open(cli, o, path, true, &src);
 
 	s->name = path;
@@ -33,6 +35,9 @@ snapshot(struct cli *cli, const struct cli_source_opts *o, const char *path,
 		esg_score(res, &ans);
 		esg_snaps_add(s, res);
 	}
+	bad = cli_source_rejected(src, &nbad);
+	for (size_t i = 0; i < nbad; i++)
+		esg_snaps_add_unread(s, bad[i]);
 	rc = cli_source_close(src, s->sha256);
 	esg_result_free(res);
 	esg_answers_release(&ans);

@@ -164,6 +164,13 @@ cli_source_next(struct cli_source *s, struct esg_answers *ans)
 	return s->r != NULL && esg_reader_next(s->r, ans);
 }
 
+const char *const *
+cli_source_rejected(const struct cli_source *s, size_t *n)
+{
+	*n = 0;
+	return s->r != NULL ? esg_reader_rejected(s->r, n) : NULL;
+}
+
 bool
 cli_source_has_id(const struct cli_source *s)
 {

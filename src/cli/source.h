@@ -48,6 +48,8 @@ int cli_source_open(struct cli *cli, const struct cli_source_opts *o,
     const char *path, bool hash, struct cli_source **out);
 /* The next valid respondent into ans: 1, or 0 at the end. */
 int cli_source_next(struct cli_source *s, struct esg_answers *ans);
+/* Ids of the rows refused so far, when known (borrowed). */
+const char *const *cli_source_rejected(const struct cli_source *s, size_t *n);
 /* Whether the file has a respondent id column. */
 bool cli_source_has_id(const struct cli_source *s);
 /* The name used in messages ("(standard input)" for "-"); borrowed. */

@@ -65,6 +65,22 @@ esg_snaps_add(struct esg_snaps *s, const struct esg_result *r)
 }
 
 void
+esg_snaps_add_unread(struct esg_snaps *s, const char *id)
+{
+	s->unread = esg_xreallocarray(s->unread, s->nunread + 1, sizeof *s->unread);
+	s->unread[s->nunread++] = esg_xstrdup(id);
+}
+
+bool
+esg_snaps_unread(const struct esg_snaps *s, const char *id)
+{
+	for (size_t i = 0; i < s->nunread; i++)
+		if (strcmp(s->unread[i], id) == 0)
+			return true;
+	return false;
+}
+
+void
 esg_snaps_release(struct esg_snaps *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
@@ -78,6 +94,9 @@ esg_snaps_release(struct esg_snaps *s)
 		free(s->v[i].obligation);
 		free(s->v[i].id);
 	}
+	for (size_t i = 0; i < s->nunread; i++)
+		free(s->unread[i]);
+	free(s->unread);
 	free(s->v);
 	memset(s, 0, sizeof *s);
 }
@@ -204,14 +223,17 @@ json_one(struct esg_buf *b, const struct esg_questionnaire *q,
 	esg_buf_puts(b, "]}");
 }
 
+/* The ids of s missing from other: absent (unread false) or unreadable. */
 static void
-json_ids(struct esg_buf *b, const struct esg_snaps *s, const struct esg_snaps *other)
+json_ids(struct esg_buf *b, const struct esg_snaps *s, const struct esg_snaps *other,
+    bool unread)
 {
 	size_t n = 0;
 
 	esg_buf_putc(b, '[');
 	for (size_t i = 0; i < s->n; i++)
-		if (esg_snaps_find(other, s->v[i].id) == NULL) {
+		if (esg_snaps_find(other, s->v[i].id) == NULL &&
+		    esg_snaps_unread(other, s->v[i].id) == unread) {
 			esg_buf_puts(b, n++ ? ", " : "");
 			esg_json_str(b, s->v[i].id);
 		}
@@ -240,8 +262,12 @@ esg_compare_json(struct esg_buf *b, const struct esg_snaps *before,
 		json_one(b, q, x, &after->v[i]);
 	}
 	esg_buf_puts(b, n ? "\n  ],\n  \"only_before\": " : "],\n  \"only_before\": ");
-	json_ids(b, before, after);
+	json_ids(b, before, after, false);
 	esg_buf_puts(b, ",\n  \"only_after\": ");
-	json_ids(b, after, before);
+	json_ids(b, after, before, false);
+	esg_buf_puts(b, ",\n  \"unreadable_after\": ");
+	json_ids(b, before, after, true);
+	esg_buf_puts(b, ",\n  \"unreadable_before\": ");
+	json_ids(b, after, before, true);
 	esg_buf_puts(b, "\n}\n");
 }

@@ -40,6 +40,20 @@ delta(struct esg_buf *b, const struct esg_render_opts *o, double d)
 	esg_render_score(b, o, d);
 }
 
+/*
+ * The width of the change column: its head, translated, may be as wide as
+ * the numbers (« Évolution »), and a column touching the previous one
+ * reads as one word; rows and head share this width.
+ */
+static size_t
+change_w(void)
+{
+	const char *h = _("Change");
+	size_t w = esg_utf8_width(h, strlen(h)) + 2;
+
+	return w > 9 ? w : 9;
+}
+
 static void
 text_score(struct esg_buf *b, const struct esg_questionnaire *q, size_t c,
     double x, double y, const struct esg_render_opts *o)
@@ -63,7 +77,7 @@ text_score(struct esg_buf *b, const struct esg_questionnaire *q, size_t c,
 		esg_render_right(b, esg_buf_str(&t), 6);
 		esg_buf_reset(&t);
 		delta(&t, o, y - x);
-		esg_render_right(b, esg_buf_str(&t), 9);
+		esg_render_right(b, esg_buf_str(&t), change_w());
 		if (lx && ly && strcmp(lx, ly) != 0)
 			esg_buf_printf(b, "  %s %s %s", lx, arrow(o), ly);
 		esg_buf_putc(b, '\n');
@@ -81,7 +95,7 @@ text_table(struct esg_buf *b, const struct esg_questionnaire *q,
 	esg_render_cell(b, title, LABEL_W + 2);
 	esg_render_right(b, _("Before"), 7);
 	esg_render_right(b, _("After"), 9);
-	esg_render_right(b, _("Change"), 9);
+	esg_render_right(b, _("Change"), change_w());
 	esg_buf_putc(b, '\n');
 	for (size_t c = from; c < to; c++)
 		text_score(b, q, c, x->score[c], y->score[c], o);
@@ -146,19 +160,36 @@ text_one(struct esg_buf *b, const struct esg_questionnaire *q,
 	text_answers(b, q, x, y, o);
 }
 
+/*
+ * The ids of s that other lacks: absent from it (unread false), or there
+ * in a row that could not be read, which is no disappearance.
+ */
 static void
 unmatched(struct esg_buf *b, const struct esg_snaps *s,
-    const struct esg_snaps *other, const char *title)
+    const struct esg_snaps *other, bool unread, const char *title)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->n; i++)
-		if (esg_snaps_find(other, s->v[i].id) == NULL) {
+		if (esg_snaps_find(other, s->v[i].id) == NULL &&
+		    esg_snaps_unread(other, s->v[i].id) == unread) {
 			esg_buf_puts(b, n++ ? ", " : title);
 			esg_text_clean(b, s->v[i].id);
 		}
 	if (n)
 		esg_buf_putc(b, '\n');
+}
+
+static void
+unmatched_all(struct esg_buf *b, const struct esg_snaps *before,
+    const struct esg_snaps *after)
+{
+	unmatched(b, before, after, false, _("Only before: "));
+	unmatched(b, after, before, false, _("Only after: "));
+	unmatched(b, before, after, true,
+	    _("Not compared, their row after could not be read: "));
+	unmatched(b, after, before, true,
+	    _("Not compared, their row before could not be read: "));
 }
 
 void
@@ -175,8 +206,7 @@ esg_compare_text(struct esg_buf *b, const struct esg_snaps *before,
 			text_one(b, q, x, &after->v[i], o);
 	}
 	esg_buf_putc(b, '\n');
-	unmatched(b, before, after, _("Only before: "));
-	unmatched(b, after, before, _("Only after: "));
+	unmatched_all(b, before, after);
 }
 
 static void
@@ -250,6 +280,5 @@ esg_compare_markdown(struct esg_buf *b, const struct esg_snaps *before,
 			md_one(b, q, x, &after->v[i], o);
 	}
 	esg_buf_putc(b, '\n');
-	unmatched(b, before, after, _("Only before: "));
-	unmatched(b, after, before, _("Only after: "));
+	unmatched_all(b, before, after);
 }

@@ -66,6 +66,8 @@ struct esg_reader {
 	struct esg_buf *parts;		/* per field: the cell made of option columns */
 	unsigned char *partf;		/* per field: it has option columns */
 	struct esg_headings *hx;	/* built at the first heading not an id */
+	char **rejected;	/* ids of the rows refused, when known */
+	size_t nrejected;
 };
 
 static uint64_t
@@ -705,15 +707,39 @@ fail:
 	return NULL;
 }
 
+/*
+ * Keeps the id of a refused row, so that compare can tell a respondent
+ * whose row could not be read from one who is absent.  A row refused
+ * before its id cell was read has no id unless rows are numbered.
+ */
+static void
+note_rejected(struct esg_reader *r, const struct esg_answers *ans)
+{
+	char num[32];
+	const char *id = ans->id;
+
+	if (id == NULL && !r->has_id) {
+		snprintf(num, sizeof num, "%zu", r->rows);
+		id = num;
+	}
+	if (id == NULL)
+		return;
+	r->rejected = esg_xreallocarray(r->rejected, r->nrejected + 1,
+	    sizeof *r->rejected);
+	r->rejected[r->nrejected++] = esg_xstrdup(id);
+}
+
 int
 esg_reader_next(struct esg_reader *r, struct esg_answers *ans)
 {
 	struct esg_csv_rec rec;
 	int rc;
 
-	while ((rc = esg_csv_next(r->csv, &rec)) == 1)
+	while ((rc = esg_csv_next(r->csv, &rec)) == 1) {
 		if (read_row(r, &rec, ans))
 			return 1;
+		note_rejected(r, ans);
+	}
 	if (rc < 0)
 		fatal(r, rc);
 	else if (r->rows == 0)
@@ -727,6 +753,13 @@ esg_reader_status(const struct esg_reader *r)
 	if (r->ioerr)
 		return ESG_EIO;
 	return r->bad ? ESG_EINPUT : ESG_OK;
+}
+
+const char *const *
+esg_reader_rejected(const struct esg_reader *r, size_t *n)
+{
+	*n = r->nrejected;
+	return (const char *const *)r->rejected;
 }
 
 const char *const *
@@ -779,6 +812,9 @@ esg_reader_free(struct esg_reader *r)
 	}
 	free(r->cols);
 	free(r->ignored);
+	for (size_t i = 0; i < r->nrejected; i++)
+		free(r->rejected[i]);
+	free(r->rejected);
 	idset_release(&r->ids);
 	esg_buf_release(&r->why);
 	for (size_t i = 0; r->parts && i < r->q->nfields; i++)
