@@ -34,6 +34,12 @@ struct esg_reader *esg_reader_open_mapped(const struct esg_questionnaire *q,
     const struct esg_map *map, struct esg_diags *d, enum esg_status *status);
 /* Fills ans with the next valid respondent: 1, or 0 at the end. */
 int esg_reader_next(struct esg_reader *r, struct esg_answers *ans);
+/*
+ * Lenient: a row whose answer cells are bad is still given, those fields
+ * unanswered (each bad cell is reported as usual); for editing one
+ * respondent, whose other answers must not be lost for one bad cell.
+ */
+void esg_reader_set_lenient(struct esg_reader *r, bool on);
 /* ESG_OK, ESG_EINPUT if anything was reported, ESG_EIO on a read error. */
 enum esg_status esg_reader_status(const struct esg_reader *r);
 /* Ids of the rows refused so far, when known (borrowed). */

@@ -4,6 +4,7 @@
  * of it, and saving copies every span but the edited row's cells.
  */
 #include "answers_file.h"
+#include "answers_enc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,24 +39,8 @@ struct answers_file {
 	size_t *tcell;		/* target's cells: start, end of each */
 	unsigned char *touched, *note_touched;
 	char *id;
+	const char *enc;	/* to write back in; NULL: UTF-8 */
 };
-
-struct mem {
-	const char *p;
-	size_t n, pos;
-};
-
-static long
-mem_read(void *ctx, char *buf, size_t n)
-{
-	struct mem *m = ctx;
-
-	if (n > m->n - m->pos)
-		n = m->n - m->pos;
-	memcpy(buf, m->p + m->pos, n);
-	m->pos += n;
-	return (long)n;
-}
 
 /* Whether s[0..n) is the unquoted or quoted (RFC 4180) form of the cell. */
 static bool
@@ -193,8 +178,8 @@ consider(struct answers_file *f, struct found *fd, const struct esg_csv_rec *rec
 static int
 index_records(struct answers_file *f, const char *path, struct found *fd)
 {
-	struct mem m = { f->raw, f->len, 0 };
-	struct esg_csv *c = esg_csv_new(mem_read, &m);
+	struct answers_mem m = { f->raw, f->len, 0 };
+	struct esg_csv *c = esg_csv_new(answers_mem_read, &m);
 	struct esg_csv_rec rec;
 	struct span sp;
 	size_t pos = 0, *cells = NULL;
@@ -264,6 +249,19 @@ print_diags(const struct esg_diags *d, unsigned line)
 	esg_buf_release(&b);
 }
 
+/* Prints the problems of the row edited; whether there were any. */
+static bool
+say_bad_cells(const struct esg_diags *d, unsigned line)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < d->n; i++)
+		any |= d->v[i].sev == ESG_SEV_ERROR && d->v[i].line == line;
+	if (any)
+		print_diags(d, line);
+	return any;
+}
+
 /* Reads the respondent's answers from the row edited. */
 static int
 read_row(struct answers_file *f, struct esg_reader *r, const struct esg_diags *d,
@@ -274,6 +272,10 @@ read_row(struct answers_file *f, struct esg_reader *r, const struct esg_diags *d
 	while (esg_reader_next(r, ans))
 		if (ans->line == line) {
 			f->id = esg_xstrdup(ans->id);
+			if (say_bad_cells(d, line))
+				fprintf(stderr, "esgdiag: %s\n", _("the cells "
+				    "above are not read: their questions are asked "
+				    "again, and each cell is kept until answered"));
 			return EXIT_OK;
 		}
 	print_diags(d, line);
@@ -326,16 +328,17 @@ parse(struct answers_file *f, const char *path, const char *id,
     struct esg_answers *ans)
 {
 	struct esg_diags d = ESG_DIAGS_INIT;
-	struct mem m = { f->raw, f->len, 0 };
+	struct answers_mem m = { f->raw, f->len, 0 };
 	struct found fd = { id, 0, 0, ESG_BUF_INIT };
 	enum esg_status st;
-	struct esg_reader *r = esg_reader_open(f->q, path, mem_read, &m, NULL,
-	    &d, &st);
+	struct esg_reader *r = esg_reader_open(f->q, path, answers_mem_read,
+	    &m, NULL, &d, &st);
 	int rc = EXIT_INPUT;
 
 	if (r == NULL)
 		print_diags(&d, 0);
 	else {
+		esg_reader_set_lenient(r, true);
 		map_columns(f, r);
 		rc = index_records(f, path, &fd);
 	}
@@ -360,10 +363,15 @@ answers_file_open(struct cli *cli, const char *path, const char *id,
 	int rc = cli_read_file(path, (size_t)ESG_CSV_MAX_RECORD * 4, &raw, &len);
 	struct answers_file *f;
 
+	const char *enc = NULL;
+
 	*out = NULL;
+	if (rc == EXIT_OK && (rc = answers_enc_read(path, &raw, &len, &enc)) != EXIT_OK)
+		free(raw);
 	if (rc != EXIT_OK)
 		return rc;
 	f = file_new(cli->q, raw, len);
+	f->enc = enc;
 	if ((rc = parse(f, path, id, ans)) != EXIT_OK) {
 		answers_file_free(f);
 		return rc;
@@ -469,6 +477,9 @@ row_cell(const struct answers_file *f, const struct esg_answers *ans,
 		esg_csv_cell(out, esg_buf_str(cell));
 }
 
+static void render_utf8(const struct answers_file *f,
+    const struct esg_answers *ans, struct esg_buf *out);
+
 static void
 render_row(const struct answers_file *f, const struct esg_answers *ans,
     struct esg_buf *out)
@@ -484,8 +495,29 @@ render_row(const struct answers_file *f, const struct esg_answers *ans,
 	esg_buf_release(&cell);
 }
 
-void
+int
 answers_file_render(const struct answers_file *f, const struct esg_answers *ans,
+    struct esg_buf *out)
+{
+	struct esg_buf u = ESG_BUF_INIT;
+	int rc;
+
+	render_utf8(f, ans, &u);
+	rc = answers_enc_write(f->enc, &u);
+	if (rc == 0)
+		esg_buf_add(out, u.data, u.len);
+	esg_buf_release(&u);
+	return rc;
+}
+
+bool
+answers_file_fits(const struct answers_file *f, const char *s)
+{
+	return answers_enc_fits(f->enc, s);
+}
+
+static void
+render_utf8(const struct answers_file *f, const struct esg_answers *ans,
     struct esg_buf *out)
 {
 	const struct span *h = &f->recs[0], *last = &f->recs[f->nrecs - 1];

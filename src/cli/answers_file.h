@@ -39,9 +39,14 @@ struct answers_file *answers_file_new(const struct esg_questionnaire *q,
     const char *id);
 /* Field i's answer, or its note, changed: its cell is written anew. */
 void answers_file_touch(struct answers_file *f, size_t field, bool note);
-/* Appends the whole file as it is to be saved. */
-void answers_file_render(const struct answers_file *f,
+/*
+ * Appends the whole file as it is to be saved, in the file's encoding
+ * (answers_enc.h); -1 if some new text cannot be written in it.
+ */
+int answers_file_render(const struct answers_file *f,
     const struct esg_answers *ans, struct esg_buf *out);
+/* Whether the UTF-8 text s can be written in the file's encoding. */
+bool answers_file_fits(const struct answers_file *f, const char *s);
 void answers_file_free(struct answers_file *f);
 
 #endif

@@ -130,10 +130,9 @@ save(struct interview *iv)
 	struct esg_buf b = ESG_BUF_INIT;
 	int rc = 0;
 
-	if (iv->dirty) {
-		answers_file_render(iv->file, &iv->ans, &b);
+	/* entry_fits() has made sure the answers can be rendered. */
+	if (iv->dirty && (rc = answers_file_render(iv->file, &iv->ans, &b)) == 0)
 		rc = atomic_replace(iv->path, b.data, b.len);
-	}
 	if (rc != 0)
 		cli_error(EXIT_IO, _("cannot save the answers in '%s': %s; the "
 		    "last answer is not saved"), iv->path, strerror(errno));
@@ -175,6 +174,26 @@ commit(struct interview *iv, size_t i, const struct entry *e)
 	return rc;
 }
 
+/* Whether the file's encoding can hold what the entry writes; says if not. */
+static bool
+entry_fits(struct interview *iv, size_t i, const struct entry *e)
+{
+	struct esg_buf cell = ESG_BUF_INIT;
+	bool ok;
+
+	if (e->has_answer)
+		esg_cell_format(&cell, &iv->q->fields[i], &e->a);
+	ok = answers_file_fits(iv->file, esg_buf_str(&cell)) &&
+	    (!e->has_note || e->note == NULL ||
+	    answers_file_fits(iv->file, e->note));
+	esg_buf_release(&cell);
+	if (!ok)
+		prompt_printf(&iv->pr, PS_ERROR, "  %s\n", _("This text has a "
+		    "character that the answers file, in Windows-1252, cannot "
+		    "hold: type it without that character."));
+	return ok;
+}
+
 /* Handles one line; returns a step, or -1 to ask the same question again. */
 static int
 handle_line(struct interview *iv, size_t i, const char *raw)
@@ -197,7 +216,7 @@ handle_line(struct interview *iv, size_t i, const char *raw)
 			ask_show_help(iv, f);
 		return *s == '<' ? STEP_BACK : *s == '?' ? -1 : STEP_QUIT;
 	}
-	if (ask_parse_entry(iv, i, s, n, &e) != 0)
+	if (ask_parse_entry(iv, i, s, n, &e) != 0 || !entry_fits(iv, i, &e))
 		return -1;
 	if (commit(iv, i, &e) != 0)
 		return STEP_IOERR;

@@ -60,6 +60,7 @@ struct esg_reader {
 	size_t nignored;
 	size_t rows;		/* data records seen, bad ones included */
 	bool bad, ioerr, has_id;
+	bool lenient;		/* esg_reader_set_lenient() */
 	struct idset ids;
 	struct esg_buf why;
 	const struct esg_map *map;	/* borrowed; NULL when none */
@@ -578,6 +579,20 @@ read_cell(struct esg_reader *r, const struct column *c,
 	return false;
 }
 
+/*
+ * After a bad cell (reported): whether the row may still be read, the
+ * field left unanswered, as a lenient reader does.  Ids never are.
+ */
+static bool
+forgive(struct esg_reader *r, const struct column *c, struct esg_answers *ans)
+{
+	if (!r->lenient || c->is_id || c->field == ESG_NONE)
+		return false;
+	ans->a[c->field] = (struct esg_answer){ .state = ESG_A_EMPTY,
+	    .note = ans->a[c->field].note };
+	return true;
+}
+
 /* The cells made of ticked option columns, parsed as multi answers. */
 static bool
 read_parts(struct esg_reader *r, struct esg_answers *ans)
@@ -592,7 +607,8 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 
 		if (!r->partf[f])
 			continue;
-		ok = read_cell(r, &c, &cell, ans) && ok;
+		if (!read_cell(r, &c, &cell, ans))
+			ok = forgive(r, &c, ans) && ok;
 	}
 	return ok;
 }
@@ -624,15 +640,15 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		const struct column *c = &r->cols[i];
 
 		if (!rec->clean && !cell_text_ok(r, rec->line, c, &rec->f[i]))
-			ok = false;
+			ok = forgive(r, c, ans) && ok;
 		else if (c->part_field != ESG_NONE) {
 			/* parts exists whenever the map has option columns. */
 			if (r->parts != NULL && ticked(rec->f[i].p, rec->f[i].n))
 				esg_buf_printf(&r->parts[c->part_field], "%s%s",
 				    r->parts[c->part_field].len ? "|" : "",
 				    r->q->fields[c->part_field].options[c->part_opt].value);
-		} else
-			ok = read_cell(r, c, &rec->f[i], ans) && ok;
+		} else if (!read_cell(r, c, &rec->f[i], ans))
+			ok = forgive(r, c, ans) && ok;
 	}
 	ok = read_parts(r, ans) && ok;
 	if (ans->id == NULL) {
@@ -745,6 +761,12 @@ esg_reader_next(struct esg_reader *r, struct esg_answers *ans)
 	else if (r->rows == 0)
 		row_error(r, r->header_line, _("no data row after the header"));
 	return 0;
+}
+
+void
+esg_reader_set_lenient(struct esg_reader *r, bool on)
+{
+	r->lenient = on;
 }
 
 enum esg_status
