@@ -72,7 +72,7 @@ struct cli_cmd {
 	 * the library's renderer table (render.h).
 	 */
 	const char *const *formats;
-	unsigned flags;		/* CLI_OWN_OPTIONS */
+	unsigned flags;		/* CLI_OWN_OPTIONS, CLI_LOAD */
 };
 
 /*
@@ -81,6 +81,8 @@ struct cli_cmd {
  * command handles -h and unknown options itself.
  */
 #define CLI_OWN_OPTIONS 1u
+/* main() loads the questionnaire (cli->q) before the command runs. */
+#define CLI_LOAD 2u
 
 /* The formats list of a command whose output is the renderer table's. */
 extern const char *const cli_renderers[];

@@ -455,8 +455,6 @@ cmd_ask(int argc, char **argv, struct cli *cli)
 	if (!resume && !force && stat(iv.path, &st) == 0)
 		return cli_usage_error(_("'%s' exists: use --resume to continue "
 		    "it, or --force to start again"), iv.path);
-	if ((rc = cli_load(cli)) != EXIT_OK)
-		return rc;
 	iv.q = cli->q;
 	prompt_init(&iv.pr, cli);
 	rc = run(&iv, resume);

@@ -71,7 +71,6 @@ cmd_compare(int argc, char **argv, struct cli *cli)
 	cli_add_input(cli, argv[optind]);
 	cli_add_input(cli, argv[optind + 1]);
 	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||
-	    (rc = cli_load(cli)) != EXIT_OK ||
 	    (rc = cli_source_setup(cli, &so)) != EXIT_OK) {
 		cli_source_opts_release(&so);
 		return rc;

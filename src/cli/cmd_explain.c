@@ -63,7 +63,6 @@ cmd_explain(int argc, char **argv, struct cli *cli)
 		return EXIT_USAGE;
 	cli_add_input(cli, argv[optind]);
 	if ((rc = cli_check_output(cli, cli->output)) != EXIT_OK ||
-	    (rc = cli_load(cli)) != EXIT_OK ||
 	    (rc = cli_source_setup(cli, &so)) != EXIT_OK) {
 		cli_source_opts_release(&so);
 		return rc;

@@ -324,7 +324,7 @@ cmd_score(int argc, char **argv, struct cli *cli)
 		cli_add_input(cli, run.peers_path);
 	if ((rc = check_options(&run, &ro, argc - optind)) == EXIT_OK &&
 	    (rc = cli_check_output(cli, cli->output)) == EXIT_OK &&
-	    (rc = cli_load(cli)) == EXIT_OK && (rc = setup(&run, &ro)) == EXIT_OK)
+	    (rc = setup(&run, &ro)) == EXIT_OK)
 		rc = run_files(&run, argc - optind, argv + optind);
 	release(&run);
 	return rc;

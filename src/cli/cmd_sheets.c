@@ -37,8 +37,6 @@ cmd_sheets(int argc, char **argv, struct cli *cli)
 		return cli_usage_error(_("sheets takes one sheet id at most"));
 	if ((fmt = cli_format(cli)) == NULL)
 		return EXIT_USAGE;
-	if ((rc = cli_load(cli)) != EXIT_OK)
-		return rc;
 	if (optind < argc) {
 		size_t k = find_sheet(cli->q, argv[optind]);
 		const char *hint;

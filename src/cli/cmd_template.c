@@ -36,8 +36,7 @@ cmd_template(int argc, char **argv, struct cli *cli)
 	r = esg_renderer_find(fmt);
 	if (excel && !(r->caps & ESG_RENDER_EXCEL))
 		return cli_usage_error(_("--excel goes with -f csv"));
-	if ((status = cli_load(cli)) != EXIT_OK ||
-	    (status = cli_out_open(cli)) != EXIT_OK)
+	if ((status = cli_out_open(cli)) != EXIT_OK)
 		return status;
 	cli_render_opts(cli, cli->out, &o);
 	o.excel = excel;

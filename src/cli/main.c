@@ -30,18 +30,20 @@ static const struct cli_cmd cmds[] = {
 	    "             that respondent's row in place\n"
 	    "  --force    replace an existing FILE\n"
 	    "  --id NAME  the respondent: the row --resume edits (added if new),\n"
-	    "             or the id written in a new file\n"), cli_ask_opts, NULL , 0 },
+	    "             or the id written in a new file\n"), cli_ask_opts, NULL,
+	    CLI_LOAD },
 	{ "compare", cmd_compare, N_("compare [-f text|json|markdown] [SOURCE "
 	    "OPTIONS] BEFORE.csv AFTER.csv\n"
 	    "  Progress between two assessments, respondents matched by id: score\n"
 	    "  changes, levels gained or lost, obligations newly met or broken,\n"
 	    "  answers changed.  Source options as for score.\n"), cli_compare_opts,
-	    text_md_json , 0 },
+	    text_md_json, CLI_LOAD },
 	{ "explain", cmd_explain, N_("explain [--id ID] [-f text|json] [SOURCE "
 	    "OPTIONS] ANSWERS.csv\n"
 	    "  How each score of one respondent (the first, or ID) was reached:\n"
 	    "  answers, weights, contributions, and what was excluded and why.\n"
-	    "  Source options as for score.\n"), cli_explain_opts, text_json , 0 },
+	    "  Source options as for score.\n"), cli_explain_opts, text_json,
+	    CLI_LOAD },
 	{ "obligations", cmd_obligations, N_("obligations [--FIELD VALUE]... "
 	    "[-f text|json] [ANSWERS.csv...]\n"
 	    "  Which legal obligations apply to a profile and why: give the profile\n"
@@ -74,10 +76,10 @@ static const struct cli_cmd cmds[] = {
 	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
 	    "  --quiet                    no report on standard output\n"
 	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts,
-	    CLI_RENDERERS , 0 },
+	    CLI_RENDERERS, CLI_LOAD },
 	{ "sheets", cmd_sheets, N_("sheets [-f text|markdown|json] [ID]\n"
 	    "  Lists the action sheets, or shows one in full.\n"), cli_sheets_opts,
-	    text_md_json , 0 },
+	    text_md_json, CLI_LOAD },
 	{ "template", cmd_template, N_("template [-f csv|markdown|yaml|limesurvey] "
 	    "[--excel]\n"
 	    "  Prints a blank answers CSV header (csv, the default; --excel: ';',\n"
@@ -85,11 +87,11 @@ static const struct cli_cmd cmds[] = {
 	    "  (markdown), the questionnaire's source (yaml), or the survey in\n"
 	    "  LimeSurvey's tab-separated import format (limesurvey), whose\n"
 	    "  response export score reads as it is.\n"), cli_template_opts,
-	    template_formats , 0 },
+	    template_formats, CLI_LOAD },
 	{ "validate", cmd_validate, N_("validate [FILE]\n"
 	    "  Checks a questionnaire (FILE, -q FILE or the default) and "
 	    "prints every\n  problem as FILE:LINE:COL: error: message.\n"), cli_validate_opts,
-	    NULL , 0 },
+	    NULL, 0 },
 };
 
 const struct cli_cmd *
@@ -323,7 +325,8 @@ main(int argc, char **argv)
 	cli.cmd = cmd;
 	argc -= optind;
 	argv += optind;
-	if ((status = check_options(argc, argv, &cli)) == EXIT_OK) {
+	if ((status = check_options(argc, argv, &cli)) == EXIT_OK &&
+	    (!(cmd->flags & CLI_LOAD) || (status = cli_load(&cli)) == EXIT_OK)) {
 		optind = 0;
 		status = cmd->fn(argc, argv, &cli);
 	}
