@@ -12,6 +12,7 @@
 #ifndef ESG_AGGREGATE_H
 #define ESG_AGGREGATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct esg_buf;
@@ -30,6 +31,13 @@ struct esg_agg;
 /* by is copied; the strings it points to are borrowed. */
 struct esg_agg *esg_agg_new(const struct esg_questionnaire *q,
     const struct esg_agg_by *by, size_t min_group);
+/*
+ * Publication mode (score --no-respondents): esg_agg_finish() also
+ * withholds a group so that "all" minus the published groups gives no
+ * small group away (docs/observatory.md).  Off by default: SPEC 6's size
+ * rule alone.  Call before esg_agg_finish().
+ */
+void esg_agg_set_shield(struct esg_agg *a, bool on);
 /* Adds a scored respondent; nrecs is how many of its sheets are shown. */
 void esg_agg_add(struct esg_agg *a, const struct esg_result *r, size_t nrecs);
 /* Computes the statistics; call once, after the last esg_agg_add(). */

@@ -283,9 +283,13 @@ setup(struct score_run *run, const struct raw_opts *ro)
 	if (rc == EXIT_OK && ro->regression)
 		rc = policy_baseline(&run->policy, cli, ro->regression, &run->src);
 	/* Set now: the CSV renderer's begin() writes no rows with it. */
-	if (rc == EXIT_OK && run->aggregate)
+	if (rc == EXIT_OK && run->aggregate) {
 		run->opts.agg = run->agg = esg_agg_new(q, &run->spec.by,
 		    run->min_group);
+		/* The complementary rule goes beyond SPEC 6, for a file to
+		 * publish only: --no-respondents says the output is one. */
+		esg_agg_set_shield(run->agg, run->no_respondents);
+	}
 	if (rc == EXIT_OK && run->peers_path)
 		rc = load_peers(run);
 	return rc;

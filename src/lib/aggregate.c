@@ -341,7 +341,9 @@ finish_column(struct esg_agg *a, size_t c, struct group **gs, size_t ng)
 }
 
 /*
- * Withholds the groups under min_group (SPEC §6) and, when those hold
+ * Withholds the groups under min_group (SPEC §6) and, in publication mode
+ * only (a->shield: SPEC §6 asks for the size rule alone, and a plain run's
+ * JSON holds every respondent's own result anyway), when those hold
  * fewer than min_group respondents together, the smallest published group
  * with them.  "all" is always published, so "all" minus the published
  * groups gives away the withheld groups' union (its n, mean, level counts):
@@ -360,7 +362,7 @@ suppress(struct esg_agg *a, struct group **gs, size_t ng)
 			gs[i]->hidden = HIDDEN_SIZE;
 			withheld += gs[i]->n;
 		}
-	if (withheld == 0 || withheld >= a->min_group)
+	if (!a->shield || withheld == 0 || withheld >= a->min_group)
 		return;
 	for (size_t i = 0; i < ng; i++)
 		if (gs[i]->hidden == SHOWN && gs[i]->n > 0 &&
@@ -368,6 +370,12 @@ suppress(struct esg_agg *a, struct group **gs, size_t ng)
 			pick = i;
 	if (pick < ng)
 		gs[pick]->hidden = HIDDEN_COMPLEMENT;
+}
+
+void
+esg_agg_set_shield(struct esg_agg *a, bool on)
+{
+	a->shield = on;
 }
 
 void

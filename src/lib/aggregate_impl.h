@@ -20,9 +20,10 @@ struct stats {
 };
 
 /*
- * Why a group's statistics are withheld: it is under min_group, or it is
- * withheld with the small ones so that "all" minus the published groups
- * is never fewer than min_group respondents (docs/observatory.md).
+ * Why a group's statistics are withheld: it is under min_group, or (in
+ * publication mode only) it is withheld with the small ones so that "all"
+ * minus the published groups is never fewer than min_group respondents
+ * (docs/observatory.md).
  */
 enum hidden { SHOWN, HIDDEN_SIZE, HIDDEN_COMPLEMENT };
 
@@ -40,6 +41,7 @@ struct esg_agg {
 	const struct esg_questionnaire *q;
 	struct esg_agg_by by;
 	size_t min_group, ncols, total;
+	bool shield;		/* publication: the complementary rule too */
 	struct group *groups;	/* fixed slots first, then keys in order seen */
 	size_t ngroups, cap, fixed;
 	struct group *null;	/* respondents with no value, listed last */

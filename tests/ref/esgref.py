@@ -434,8 +434,12 @@ def by_field(q, by):
     return field, f, bands, texts
 
 
-def aggregate(q, rows, results, by, min_group):
-    """The aggregate of SPEC §6, from the results and the raw rows."""
+def aggregate(q, rows, results, by, min_group, publish=False):
+    """The aggregate of SPEC §6, from the results and the raw rows.
+
+    publish: the file is made for publication (esgdiag's --no-respondents),
+    where the complementary rule applies too; otherwise the size rule alone.
+    """
     out = {"by": None, "groups": [], "all": dict(n=len(results), **block(q, results))}
     if by is None:
         return out
@@ -456,7 +460,7 @@ def aggregate(q, rows, results, by, min_group):
     else:
         order = [k for k in keys if k is not None]
     listed = [key for key in order + [None] if key in members]
-    why = withheld([len(members[key]) for key in listed], min_group)
+    why = withheld([len(members[key]) for key in listed], min_group, publish)
     for key, reason in zip(listed, why):
         g = {"key": key, "n": len(members[key]), "suppressed": reason}
         if reason is None:
@@ -467,21 +471,23 @@ def aggregate(q, rows, results, by, min_group):
     return out
 
 
-def withheld(sizes, min_group):
+def withheld(sizes, min_group, publish):
     """Why each group is withheld (None: published), docs/observatory.md.
 
-    "size": fewer than min_group.  "complement": while all minus the
-    published groups is some respondents but fewer than min_group, the
-    smallest published group (the last listed among equals) is withheld too.
+    "size": fewer than min_group.  "complement", only when publish: while
+    all minus the published groups is some respondents but fewer than
+    min_group, the smallest published group (the last listed among equals)
+    is withheld too.
     """
     why = ["size" if n < min_group else None for n in sizes]
-    while True:
+    while publish:
         hidden = sum(n for n, w in zip(sizes, why) if w)
         shown = [i for i, w in enumerate(why) if w is None]
         if hidden == 0 or hidden >= min_group or not shown:
             return why
         smallest = min(sizes[i] for i in shown)
         why[[i for i in shown if sizes[i] == smallest][-1]] = "complement"
+    return why
 
 
 def read_rows(path):
@@ -516,7 +522,8 @@ def peers(q, rows, results, args):
     """Each respondent's position in the aggregate of another survey."""
     survey, by, min_group = args[0], (args[1] if args[1] != "-" else None), int(args[2])
     srows = read_rows(survey)
-    agg = aggregate(q, srows, score(q, srows), by, min_group)
+    # The observatory was published (--no-respondents): both rules.
+    agg = aggregate(q, srows, score(q, srows), by, min_group, True)
     out = []
     for row, res in zip(rows, results):
         own, used, fallback, key = None, agg["all"], None, None
@@ -555,10 +562,12 @@ def main():
     if len(sys.argv) > 3 and sys.argv[3] == "--peers":   # SURVEY BY MIN_GROUP
         json.dump({"respondents": results, "peers": peers(q, rows, results, sys.argv[4:])},
                   sys.stdout, indent=1, ensure_ascii=False)
-    elif len(sys.argv) > 3:   # --aggregate [BY] [MIN_GROUP]
+    elif len(sys.argv) > 3:   # --aggregate [BY] [MIN_GROUP] [--no-respondents]
         by = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "-" else None
         mg = int(sys.argv[5]) if len(sys.argv) > 5 else 5
-        json.dump({"respondents": results, "aggregate": aggregate(q, rows, results, by, mg)},
+        publish = sys.argv[6:7] == ["--no-respondents"]
+        json.dump({"respondents": [] if publish else results,
+                   "aggregate": aggregate(q, rows, results, by, mg, publish)},
                   sys.stdout, indent=1, ensure_ascii=False)
     else:
         json.dump(results, sys.stdout, indent=1, ensure_ascii=False)

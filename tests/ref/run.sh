@@ -7,6 +7,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0 pass=0
+# Counts $tmp/mine.json against $tmp/ref.json; $1 says what differs.
+verdict() {
+	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
+		pass=$((pass + 1))
+	else
+		echo "differs from the reference: $1"
+		fail=$((fail + 1))
+	fi
+}
 for case in "$here/../../questionnaires/default.yaml:400:7" \
     "$here/../cli/fixtures/hand.yaml:400:11"; do
 	q=${case%%:*}; rest=${case#*:}; n=${rest%%:*}; seed=${rest#*:}
@@ -32,22 +41,24 @@ else
 	echo "differs from the reference: number bounds (status $rc)"
 	fail=$((fail + 1))
 fi
-# Observatory statistics: by a choice field, by bands, without groups.
-# In these 300 answers, type 16 leaves "autre" (15) alone under the
-# threshold, so "region" (19) is withheld with it; population 25 does the
-# same to 3500-20000 (22) and 20000-50000 (29).
+# Observatory statistics: by a choice field, by bands, without groups, each
+# plain (the size rule alone) and for publication (--no-respondents, the
+# complementary rule too).  In these 300 answers, type 16 leaves "autre"
+# (15) alone under the threshold, so "region" (19) is withheld with it when
+# published; population 25 does the same to 3500-20000 (22) and
+# 20000-50000 (29).
 python3 "$here/gen.py" "$here/../../questionnaires/default.yaml" 300 5 > "$tmp/a.csv"
 for by in "type 5" "population:3500,20000,50000 5" "- 5" "type 80" "type 16" \
     "population:3500,20000,50000 25"; do
 	set -- $by
 	if [ "$1" = - ]; then opt=""; else opt="--by $1"; fi
-	"$ESGDIAG" score -f json --sheets all --aggregate $opt --min-group "$2" "$tmp/a.csv" > "$tmp/mine.json"
-	python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$tmp/a.csv" --aggregate "$1" "$2" > "$tmp/ref.json"
-	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-	fi
+	for pub in "" --no-respondents; do
+		"$ESGDIAG" score -f json --sheets all --aggregate $pub $opt --min-group "$2" \
+		    "$tmp/a.csv" > "$tmp/mine.json"
+		python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$tmp/a.csv" \
+		    --aggregate "$1" "$2" $pub > "$tmp/ref.json"
+		verdict "--aggregate $pub by $1, min-group $2"
+	done
 done
 # Few respondents: every quantile reads neighbouring positions.
 for n in 2 3 4; do
@@ -75,12 +86,7 @@ for by in "type 5" "type 30" "type 13" "population:3500,20000,50000 5" "- 5"; do
 	"$ESGDIAG" score -f json --sheets all --peers "$tmp/obs.json" "$tmp/a.csv" > "$tmp/mine.json"
 	python3 "$here/esgref.py" "$here/../../questionnaires/default.yaml" "$tmp/a.csv" \
 	    --peers "$tmp/survey.csv" "$1" "$2" > "$tmp/ref.json"
-	if python3 "$here/compare.py" "$tmp/mine.json" "$tmp/ref.json"; then
-		pass=$((pass + 1))
-	else
-		echo "differs from the reference: --peers by $1, min-group $2"
-		fail=$((fail + 1))
-	fi
+	verdict "--peers by $1, min-group $2"
 done
 # The shipped examples, scored by both.
 for ex in "$here"/../../questionnaires/examples/*.csv; do
