@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "esgdiag/buf.h"
+#include "esgdiag/heading.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
@@ -73,6 +74,27 @@ esg_option_match(const struct esg_field *f, const char *folded, size_t n)
 	return ESG_NONE;
 }
 
+/*
+ * An option as the respondent saw it: its label, and its value too when it
+ * is not the label without case and accents (so « Communauté de communes »
+ * shows its short form cc, but « Département » stays alone).
+ */
+static void
+option_name(struct esg_buf *why, const struct esg_option *o)
+{
+	struct esg_buf k = ESG_BUF_INIT;
+
+	if (o->label == NULL) {
+		esg_buf_puts(why, o->value);
+		return;
+	}
+	esg_buf_printf(why, _("'%s'"), o->label);
+	esg_heading_key(&k, o->label, strlen(o->label));
+	if (strcmp(esg_buf_str(&k), o->value) != 0)
+		esg_buf_printf(why, " (%s)", o->value);
+	esg_buf_release(&k);
+}
+
 void
 esg_options_expect(struct esg_buf *why, const struct esg_field *f,
     const char *typed)
@@ -80,11 +102,15 @@ esg_options_expect(struct esg_buf *why, const struct esg_field *f,
 	const char *hint = esg_option_hint(f, typed);
 
 	esg_buf_puts(why, _("expected one of: "));
-	for (size_t i = 0; i < f->noptions; i++)
-		esg_buf_printf(why, "%s%s", i ? ", " : "", f->options[i].value);
-	esg_buf_puts(why, _(" (or an option label), nsp"));
+	for (size_t i = 0; i < f->noptions; i++) {
+		esg_buf_puts(why, i ? ", " : "");
+		option_name(why, &f->options[i]);
+		if (hint != NULL && f->options[i].value == hint)
+			hint = f->options[i].label ? f->options[i].label : hint;
+	}
+	esg_buf_puts(why, _(", or nsp (unknown)"));
 	if (f->allow_na)
-		esg_buf_puts(why, ", na");
+		esg_buf_puts(why, _(", na (not applicable)"));
 	if (hint != NULL)
 		esg_buf_printf(why, _(" (did you mean '%s'?)"), hint);
 }

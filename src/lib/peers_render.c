@@ -111,7 +111,7 @@ void
 esg_peers_describe(struct esg_buf *b, const struct peer_view *v)
 {
 	const struct esg_peers *p = v->p;
-	const char *by = p->by == ESG_NONE ? "" : p->q->fields[p->by].id;
+	const char *by = p->by == ESG_NONE ? "" : p->q->fields[p->by].label;
 	struct esg_buf g = ESG_BUF_INIT;
 
 	if (p->by != ESG_NONE)
@@ -123,20 +123,20 @@ esg_peers_describe(struct esg_buf *b, const struct peer_view *v)
 		break;
 	case ESG_PEER_OWN:
 		esg_buf_printf(b, _("Compared with the %zu respondents of the group "
-		    "“%s” (by %s) in the observatory %s."), v->m.g->n,
+		    "“%s” (%s) in the observatory %s."), v->m.g->n,
 		    esg_buf_str(&g), by, p->name);
 		break;
 	case ESG_PEER_SUPPRESSED:
 		/* Withheld for its own size or to shield a smaller group: the
 		 * file says which, but the respondent needs only the consequence. */
-		esg_buf_printf(b, _("Its group “%s” (by %s) is not published in the "
+		esg_buf_printf(b, _("Its group “%s” (%s) is not published in the "
 		    "observatory (groups under %zu respondents are withheld, and so "
 		    "are those that would reveal them): compared instead with all "
 		    "%zu respondents of the observatory %s."), esg_buf_str(&g), by,
 		    p->min_group, p->all.n, p->name);
 		break;
 	case ESG_PEER_MISSING:
-		esg_buf_printf(b, _("The observatory %s has no group “%s” (by %s): "
+		esg_buf_printf(b, _("The observatory %s has no group “%s” (%s): "
 		    "compared instead with all %zu respondents."), p->name,
 		    esg_buf_str(&g), by, p->all.n);
 		break;

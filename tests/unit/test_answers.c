@@ -80,7 +80,7 @@ test_cells(void **state)
 		{ "type", "Ne sait pas", "nsp:nsp" },
 		{ "type", "?", "nsp:nsp" },
 		{ "type", "na", "error:'type' does not allow 'not applicable'" },
-		{ "type", "ville", "error:expected one of: commune, departement (or an option label), nsp" },
+		{ "type", "ville", "error:expected one of: 'Commune', 'Département', or nsp (unknown)" },
 		{ "yn", "oui", "value:oui" },
 		{ "yn", "Non", "value:non" },
 		{ "yn", "O", "value:oui" },
@@ -106,7 +106,7 @@ test_cells(void **state)
 		{ "mu", "x|", "error:empty item in a multiple choice (items are separated by '|')" },
 		{ "mu", "none|x", "error:'none' excludes every other choice" },
 		{ "mu", "aucun", "value:none" },
-		{ "mu", "x|w", "error:'w' is not an option; expected one of: x, y, none (or an option label), nsp" },
+		{ "mu", "x|w", "error:'w' is not an option; expected one of: 'Ixe' (x), 'Igrec' (y), 'Aucun' (none), or nsp (unknown)" },
 		{ "mu", "nsp", "nsp:nsp" },
 		{ "sc", "3", "value:3" },
 		{ "sc", "toujours", "value:4" },
@@ -144,7 +144,7 @@ test_cells(void **state)
 		{ "mu", "Igrec;ixe", "value:x|y" },
 		{ "mu", "Igrec ; x ; Igrec", "value:x|y" },	/* option order, once */
 		{ "mu", "Ixe, Zède", "error:'zède' is not an option; expected one of:"
-		  " x, y, none (or an option label), nsp" },
+		  " 'Ixe' (x), 'Igrec' (y), 'Aucun' (none), or nsp (unknown)" },
 		{ "mu", "Ixe, ", "error:empty item in a multiple choice" },
 		{ "mu", "Aucun, Ixe", "error:'none' excludes every other choice" },
 		{ "pct", "15 %", "value:15" },
@@ -202,7 +202,8 @@ test_joined_labels(void **state)
 		{ "Formation, Achats, marchés, clauses", "value:a|f" },
 		{ "Achats, Formation", "value:b|f" },
 		{ "Achats, marchés, clauses, Formations", "error:'formations' is not an "
-		  "option; expected one of: a, b, f (or an option label), nsp" },
+		  "option; expected one of: 'Achats, marchés, clauses' (a), 'Achats' (b), "
+		  "'Formation' (f), or nsp (unknown)" },
 	};
 
 	(void)state;
