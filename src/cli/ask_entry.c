@@ -142,8 +142,8 @@ explain(struct interview *iv, const struct esg_field *f, const char *s,
 	}
 	if (f->type == ESG_QTYPE_MULTI)
 		prompt_printf(&iv->pr, PS_ERROR, _("  Answer with the numbers of "
-		    "your choices, from 1 to %zu, separated by commas (e.g. 1,3), "
-		    "or ? for help.\n"), f->noptions);
+		    "your choices, from 1 to %zu, separated by commas, or ? for "
+		    "help.\n"), f->noptions);
 	else
 		prompt_printf(&iv->pr, PS_ERROR, _("  Answer with a number from 1 "
 		    "to %zu, or ? for help.\n"), f->noptions);

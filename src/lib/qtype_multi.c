@@ -192,11 +192,20 @@ multi_score(const struct esg_field *f, const struct esg_answer *a)
 	return sum < 1 ? sum : 1;
 }
 
+/* The example is two options that go together, else there is none. */
 static void
 multi_hint(struct esg_buf *b, const struct esg_field *f)
 {
-	(void)f;
-	esg_buf_puts(b, _("numbers of every choice that applies, e.g. 1,3"));
+	size_t pick[2], n = 0;
+
+	for (size_t k = 0; k < f->noptions && n < 2; k++)
+		if (!f->options[k].exclusive)
+			pick[n++] = k + 1;
+	if (n < 2)
+		esg_buf_puts(b, _("numbers of every choice that applies"));
+	else
+		esg_buf_printf(b, _("numbers of every choice that applies, "
+		    "e.g. %zu,%zu"), pick[0], pick[1]);
 }
 
 static void

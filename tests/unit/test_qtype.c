@@ -125,7 +125,8 @@ test_hint_paper(void **state)
 {
 	static const struct { const char *id, *hint, *paper; } rows[] = {
 		{ "ch", "the number of your choice", "- ( ) Aa\n- ( ) Bb\n" },
-		{ "mu", "numbers of every choice that applies, e.g. 1,3",
+		/* mu: no option is exclusive, so its first two go together. */
+		{ "mu", "numbers of every choice that applies, e.g. 1,2",
 		    "Tick every answer that applies:\n\n- [ ] Ixe\n- [ ] Igrec\n- [ ] Zed\n" },
 		{ "yn", "the number of your choice", "- ( ) Oui\n- ( ) Non\n" },
 		{ "sc", "a whole number from 1 to 5", "- ( ) 1 — Jamais\n- ( ) 2\n"
