@@ -396,9 +396,11 @@ list_columns(struct esg_buf *b, const struct esg_reader *r, bool ignored_only)
 {
 	size_t shown = 0, n = ignored_only ? r->nignored : r->ncols;
 
-	for (size_t i = 0; i < n && shown < 20; i++, shown++)
-		esg_buf_printf(b, "%s'%s'", shown ? ", " : "",
-		    ignored_only ? r->ignored[i] : r->cols[i].name);
+	for (size_t i = 0; i < n && shown < 20; i++, shown++) {
+		esg_buf_puts(b, shown ? ", " : "");
+		esg_buf_printf(b, _("'%s'"), ignored_only ? r->ignored[i] :
+		    r->cols[i].name);
+	}
 	if (n > shown)
 		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, " and %zu more",
 		    " and %zu more", (unsigned long)(n - shown)), n - shown);
