@@ -286,6 +286,9 @@ int
 cli_out_write(struct cli *cli, struct esg_buf *b)
 {
 	if (b->len > 0 && fwrite(b->data, 1, b->len, cli->out) != b->len) {
+		/* The reader stopped (esgdiag ... | head): nothing to tell it. */
+		if (cli->out == stdout && errno == EPIPE)
+			return EXIT_IO;
 		if (cli->out == stdout)
 			return cli_error(EXIT_IO, _("error writing standard output: "
 			    "%s"), strerror(errno));

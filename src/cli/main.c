@@ -261,9 +261,14 @@ check_options(int argc, char **argv, struct cli *cli)
 static int
 finish(int status)
 {
-	/* After a write error already reported (status 4), say nothing more. */
+	/*
+	 * After a write error already reported (status 4), say nothing more;
+	 * a closed pipe is the reader's choice, not news: status 4, silently.
+	 */
 	if ((fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) &&
 	    status != EXIT_IO) {
+		if (errno == EPIPE)
+			return EXIT_IO;
 		fprintf(stderr, "esgdiag: %s: %s\n", _("error writing standard output"),
 		    strerror(errno));
 		return status > EXIT_IO ? status : EXIT_IO;
@@ -291,8 +296,8 @@ main(int argc, char **argv)
 
 	setup_locale(argv[0]);
 	/*
-	 * A closed pipe (esgdiag score ... | head -1) must give status 4 and a
-	 * message, as any other write error, not a silent death by SIGPIPE.
+	 * A closed pipe (esgdiag score ... | head -1) must give status 4, as
+	 * any other write error, not a death by SIGPIPE; it is not reported.
 	 */
 	signal(SIGPIPE, SIG_IGN);
 	opterr = 0;
