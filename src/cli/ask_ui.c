@@ -186,7 +186,11 @@ ask_show_help(struct interview *iv, const struct esg_field *f)
 		prompt_wrap(&iv->pr, PS_HINT, "  ", f->help);
 	else
 		prompt_printf(&iv->pr, PS_HINT, "  %s\n", _("No explanation for this question."));
-	prompt_wrap(&iv->pr, PS_HINT, "  ", _("Answer, or: nsp = don't know, "
+	/* Only what this question accepts: na is refused without allow_na. */
+	prompt_wrap(&iv->pr, PS_HINT, "  ", f->allow_na ?
+	    _("Answer, or: nsp = don't know, "
 	    "na = not applicable, < = back, + text = add a note (2 + text: "
-	    "answer 2 and add the note), q = save and quit"));
+	    "answer 2 and add the note), q = save and quit") :
+	    _("Answer, or: nsp = don't know, < = back, + text = add a note "
+	    "(2 + text: answer 2 and add the note), q = save and quit"));
 }
