@@ -29,9 +29,9 @@ cmd_sheets(int argc, char **argv, struct cli *cli)
 	const struct esg_sheet *one = NULL;
 	struct esg_render_opts o = ESG_RENDER_OPTS_INIT;
 	const char *fmt;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
+	while (cli_getopt(argc, argv, cli, NULL) != -1)
 		continue;	/* only global options: cli_getopt() took them */
 	if (argc - optind > 1)
 		return cli_usage_error(_("sheets takes one sheet id at most"));

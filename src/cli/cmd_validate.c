@@ -13,9 +13,9 @@ cmd_validate(int argc, char **argv, struct cli *cli)
 {
 	const struct esg_questionnaire *q;
 	size_t nq = 0;
-	int c, status;
+	int status;
 
-	while ((c = cli_getopt(argc, argv, cli, NULL)) != -1)
+	while (cli_getopt(argc, argv, cli, NULL) != -1)
 		continue;	/* only global options: cli_getopt() took them */
 	if (argc - optind > 1)
 		return cli_usage_error(_("validate takes one file at most"));
