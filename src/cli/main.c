@@ -258,6 +258,25 @@ check_options(int argc, char **argv, struct cli *cli)
 	return EXIT_OK;
 }
 
+/* What every command shares, driven by its entry (git's run_builtin). */
+static int
+run_command(const struct cli_cmd *cmd, int argc, char **argv, struct cli *cli)
+{
+	int status;
+
+	cli->cmd = cmd;
+	if ((status = check_options(argc, argv, cli)) == EXIT_OK &&
+	    (!(cmd->flags & CLI_LOAD) || (status = cli_load(cli)) == EXIT_OK)) {
+		/* The command parses argv from its start (glibc's reset). */
+		optind = 0;
+		status = cmd->fn(argc, argv, cli);
+	}
+	status = status < 0 ? EXIT_OK : status;
+	if (status == EXIT_USAGE)
+		cli_usage_hint(cmd);
+	return status;
+}
+
 static int
 finish(int status)
 {
@@ -328,18 +347,7 @@ main(int argc, char **argv)
 	}
 	if ((cmd = cli_find_cmd(argv[optind])) == NULL)
 		return unknown_command(argv[optind]);
-	/* The command parses the rest of argv from its start (glibc's reset). */
-	cli.cmd = cmd;
-	argc -= optind;
-	argv += optind;
-	if ((status = check_options(argc, argv, &cli)) == EXIT_OK &&
-	    (!(cmd->flags & CLI_LOAD) || (status = cli_load(&cli)) == EXIT_OK)) {
-		optind = 0;
-		status = cmd->fn(argc, argv, &cli);
-	}
-	status = status < 0 ? EXIT_OK : status;
-	if (status == EXIT_USAGE)
-		cli_usage_hint(cmd);
+	status = run_command(cmd, argc - optind, argv + optind, &cli);
 	esg_questionnaire_free(cli.q);
 	esg_diags_release(&cli.diags);
 	free(cli.inputs);
