@@ -32,6 +32,8 @@ const char *esg_nearest(const char *key, const char *const *cands, size_t n);
 /* Number of terminal columns s occupies (one per code point; marks count 0). */
 size_t esg_utf8_width(const char *s, size_t n);
 
+/* The magnitude from which an answer's number is refused: 10^15. */
+#define ESG_NUM_MAX 1e15
 enum esg_num_err { ESG_NUM_OK = 0, ESG_NUM_SYNTAX = -1, ESG_NUM_RANGE = -2 };
 /*
  * An answer cell number: optional sign, '.' or ',' as decimal mark, thousands

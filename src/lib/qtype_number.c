@@ -2,6 +2,8 @@
  * A number, with optional bounds and unit, scored by a piecewise linear
  * function of its value.
  */
+#include <math.h>
+
 #include "qtype_impl.h"
 
 #include "esgdiag/answers.h"
@@ -30,6 +32,13 @@ parse_number(const struct esg_field *f, const char *s, size_t n,
 	if (rc > 0) {
 		esg_buf_puts(why, _("expected a number (e.g. 12, -3,5 "
 		    "or 62 480), or nsp"));
+		return -1;
+	}
+	/* Past 1e15 a double no longer holds every integer: refused rather
+	 * than shown rounded (docs/limits.md). */
+	if (fabs(x) >= ESG_NUM_MAX) {
+		esg_buf_puts(why, _("number too large: at most 15 digits before "
+		    "the decimal mark"));
 		return -1;
 	}
 	if (!in_range(&f->range, x)) {

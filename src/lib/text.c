@@ -406,6 +406,42 @@ esg_num_parse_plain(const char *s, double *out)
 	return isfinite(*out) ? ESG_NUM_OK : ESG_NUM_RANGE;
 }
 
+/*
+ * Writes g, as %g prints it, with no exponent: 1e-07 is 0.0000001 (SPEC
+ * section 4: numbers have no exponent, in what we read or write).
+ */
+static void
+plain_decimal(struct esg_buf *b, const char *g)
+{
+	const char *e = strchr(g, 'e');
+	char dig[40];
+	size_t nd = 0;
+	long point;
+
+	if (e == NULL) {
+		esg_buf_puts(b, g);
+		return;
+	}
+	if (*g == '-')
+		esg_buf_putc(b, *g++);
+	for (; g < e && nd < sizeof dig; g++)
+		if (*g != '.')
+			dig[nd++] = *g;
+	point = 1 + strtol(e + 1, NULL, 10);	/* digits before the mark */
+	if (point <= 0) {
+		esg_buf_puts(b, "0.");
+		esg_buf_repeat(b, "0", (size_t)-point);
+		esg_buf_add(b, dig, nd);
+	} else if ((size_t)point >= nd) {
+		esg_buf_add(b, dig, nd);
+		esg_buf_repeat(b, "0", (size_t)point - nd);
+	} else {
+		esg_buf_add(b, dig, (size_t)point);
+		esg_buf_putc(b, '.');
+		esg_buf_add(b, dig + point, nd - (size_t)point);
+	}
+}
+
 void
 esg_num_format(struct esg_buf *b, double x)
 {
@@ -433,7 +469,7 @@ esg_num_format(struct esg_buf *b, double x)
 			break;
 	}
 	esg_cloc_leave(&cl);
-	esg_buf_puts(b, tmp);
+	plain_decimal(b, tmp);
 }
 
 void
