@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "esgdiag/buf.h"
@@ -66,6 +67,23 @@ verbatim:
 	esg_buf_puts(b, in);
 }
 
+/*
+ * A number followed by its field's unit, as the prompt shows it ("65 000
+ * habitants", "60,5 M€"): the unit goes.  Only here: SPEC §4 lets a CSV
+ * cell carry no unit but '%', which the cell parser reads itself.
+ */
+static void
+drop_unit(const struct esg_field *f, char *text)
+{
+	size_t n = strlen(text), u = f->unit ? strlen(f->unit) : 0;
+
+	if (f->type != ESG_QTYPE_NUMBER || u == 0 || u >= n ||
+	    strcmp(f->unit, "%") == 0 ||
+	    strncasecmp(text + n - u, f->unit, u) != 0)
+		return;
+	text[n - u] = '\0';
+}
+
 /* Tries s[0..n) as the answer of f; why says what is wrong if not. */
 static bool
 try_answer(struct interview *iv, const struct esg_field *f, const char *s,
@@ -83,6 +101,7 @@ try_answer(struct interview *iv, const struct esg_field *f, const char *s,
 	text = strndup(s, n);
 	if (text == NULL)
 		return false;
+	drop_unit(f, text);
 	numbers_to_values(f, text, &cell, pk);
 	memset(a, 0, sizeof *a);
 	esg_buf_reset(why);

@@ -18,6 +18,24 @@ in_range(const struct esg_bounds *r, double x)
 	return !(r->has_min && x < r->min) && !(r->has_max && x > r->max);
 }
 
+/*
+ * What a number cell may be: the bounds when there are, and examples in
+ * which a comma is only ever a decimal mark.
+ */
+static void
+expected(const struct esg_field *f, struct esg_buf *why)
+{
+	struct esg_buf what = ESG_BUF_INIT;
+
+	if (f->range.has_min || f->range.has_max)
+		esg_range_describe(&what, &f->range);
+	else
+		esg_buf_puts(&what, _("a number"));
+	esg_buf_printf(why, _("expected %s (e.g. 12 or 62 480 or 3,5), or nsp"),
+	    esg_buf_str(&what));
+	esg_buf_release(&what);
+}
+
 static int
 parse_number(const struct esg_field *f, const char *s, size_t n,
     const char *fold, struct esg_answer *out, struct esg_arena *a,
@@ -30,8 +48,7 @@ parse_number(const struct esg_field *f, const char *s, size_t n,
 	if (rc < 0)
 		return -1;
 	if (rc > 0) {
-		esg_buf_puts(why, _("expected a number (e.g. 12, -3,5 "
-		    "or 62 480), or nsp"));
+		expected(f, why);
 		return -1;
 	}
 	/* Past 1e15 a double no longer holds every integer: refused rather
