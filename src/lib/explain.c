@@ -205,7 +205,7 @@ esg_explain_text(struct esg_buf *b, const struct esg_result *r,
 
 	esg_buf_reset(&t);
 	esg_text_clean(&t, r->ans->id);
-	esg_buf_printf(b, _("How the scores of %s were reached\n"), esg_buf_str(&t));
+	esg_buf_printf(b, _("How the scores of respondent %s were reached\n"), esg_buf_str(&t));
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct esg_section *sec = &q->sections[s];
 		struct sums ss = section_sums(r, s);
