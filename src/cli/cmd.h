@@ -48,6 +48,7 @@ enum {
 };
 
 struct cli {
+	const char *prog;	/* argv[0]: the program as it was run */
 	const char *qfile;	/* -q, or NULL for the compiled-in default */
 	const char *output;	/* -o, or NULL for standard output */
 	const char *format;	/* -f, or NULL for the command's default */

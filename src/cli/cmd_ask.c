@@ -67,11 +67,30 @@ shell_quote(struct esg_buf *b, const char *s)
 	esg_buf_putc(b, '\'');
 }
 
+/*
+ * The program as it was run when that was a path (a copy off PATH, as
+ * /home/agent/esgdiag), else by its name; quoted only when it must be.
+ */
+static void
+program(const struct interview *iv, struct esg_buf *b)
+{
+	const char *p = iv->cli->prog;
+
+	if (p == NULL || strchr(p, '/') == NULL)
+		esg_buf_puts(b, "esgdiag");
+	else if (p[strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_./-+")] == '\0')
+		esg_buf_puts(b, p);
+	else
+		shell_quote(b, p);
+}
+
 /* The command that resumes this interview. */
 static void
 resume_command(const struct interview *iv, struct esg_buf *b)
 {
-	esg_buf_puts(b, "esgdiag ");
+	program(iv, b);
+	esg_buf_putc(b, ' ');
 	if (iv->cli->qfile) {
 		esg_buf_puts(b, "-q ");
 		shell_quote(b, iv->cli->qfile);
@@ -347,9 +366,10 @@ finish(struct interview *iv)
 {
 	const struct esg_renderer *text = esg_renderer_find("text");
 	struct esg_render_opts opts = ESG_RENDER_OPTS_INIT;
-	struct esg_buf b = ESG_BUF_INIT;
+	struct esg_buf b = ESG_BUF_INIT, prog = ESG_BUF_INIT;
 
 	refresh(iv);
+	program(iv, &prog);
 	cli_render_opts(iv->cli, iv->pr.out, &opts);
 	iv->ans.id = iv->id ? iv->id : "1";
 	prompt_printf(&iv->pr, PS_TITLE, "\n== %s ==\n\n", _("Your maturity profile"));
@@ -357,8 +377,10 @@ finish(struct interview *iv)
 	text->respondent(&b, iv->res, &opts, 0);
 	fputs(esg_buf_str(&b), iv->pr.out);
 	esg_buf_release(&b);
-	prompt_printf(&iv->pr, PS_OK, _("\nYour answers are saved in '%s'; score them "
-	    "again with: esgdiag score '%s'\n"), iv->path, iv->path);
+	prompt_printf(&iv->pr, PS_OK, _("\nYour answers are saved in '%s'; score "
+	    "them again with: %s score '%s'\n"), iv->path, esg_buf_str(&prog),
+	    iv->path);
+	esg_buf_release(&prog);
 }
 
 /* Opens the answers file: the one to resume, or a new one saved at once. */

@@ -309,7 +309,7 @@ main(int argc, char **argv)
 		{ "dump-options", no_argument, NULL, OPT_DUMP_OPTIONS },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli cli = { .diags = ESG_DIAGS_INIT };
+	struct cli cli = { .diags = ESG_DIAGS_INIT, .prog = argv[0] };
 	const struct cli_cmd *cmd;
 	int c, status;
 
