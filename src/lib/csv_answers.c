@@ -640,16 +640,16 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 			esg_buf_reset(&r->parts[i]);
 	for (size_t i = 0; i < rec->n; i++) {
 		const struct column *c = &r->cols[i];
+		bool text_ok = rec->clean ||
+		    cell_text_ok(r, rec->line, c, &rec->f[i]);
 
-		if (!rec->clean && !cell_text_ok(r, rec->line, c, &rec->f[i]))
-			ok = forgive(r, c, ans) && ok;
-		else if (c->part_field != ESG_NONE) {
+		if (text_ok && c->part_field != ESG_NONE) {
 			/* parts exists whenever the map has option columns. */
 			if (r->parts != NULL && ticked(rec->f[i].p, rec->f[i].n))
 				esg_buf_printf(&r->parts[c->part_field], "%s%s",
 				    r->parts[c->part_field].len ? "|" : "",
 				    r->q->fields[c->part_field].options[c->part_opt].value);
-		} else if (!read_cell(r, c, &rec->f[i], ans))
+		} else if (!text_ok || !read_cell(r, c, &rec->f[i], ans))
 			ok = forgive(r, c, ans) && ok;
 	}
 	ok = read_parts(r, ans) && ok;
