@@ -100,7 +100,7 @@ parse_count(const char *s, size_t *out, bool allow_all)
 	char *end;
 	unsigned long n;
 
-	if (allow_all && strcmp(s, "all") == 0) {
+	if (allow_all && (strcmp(s, "all") == 0 || strcmp(s, "tout") == 0)) {
 		*out = SIZE_MAX;
 		return true;
 	}

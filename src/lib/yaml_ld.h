@@ -1,7 +1,8 @@
 /*
  * Private to the YAML loader: the walking state shared by yaml_load.c
  * (document level) and yaml_field.c (questions and profile fields), and the
- * schema helpers of yaml_node.c.  Only these three files include <yaml.h>.
+ * schema helpers of yaml_node.c.  Only these three files, and yaml_words.c
+ * (libyaml's messages translated), include <yaml.h>.
  */
 #ifndef ESG_YAML_LD_H
 #define ESG_YAML_LD_H
@@ -74,5 +75,8 @@ bool esg_ld_depth_ok(struct ld *ld, const char *text, size_t len);
 /* yaml_field.c */
 void esg_ld_profile(struct ld *ld, yaml_node_t *v);
 void esg_ld_sections(struct ld *ld, yaml_node_t *v);
+
+/* libyaml's message s in the user's language when known, else s. */
+const char *esg_yaml_words(const char *s);
 
 #endif

@@ -421,8 +421,8 @@ yaml_problem(struct ld *ld, const yaml_parser_t *p)
 
 	esg_diag_add(ld->d, ESG_SEV_ERROR, ld->file, (unsigned)m->line + 1,
 	    (unsigned)m->column + 1, _("YAML: %s%s%s"),
-	    p->problem ? p->problem : _("cannot parse"),
-	    p->context ? " " : "", p->context ? p->context : "");
+	    p->problem ? esg_yaml_words(p->problem) : _("cannot parse"),
+	    p->context ? " " : "", p->context ? esg_yaml_words(p->context) : "");
 }
 
 /*
