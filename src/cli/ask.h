@@ -27,6 +27,7 @@ struct interview {
 	const char *path, *id;
 	struct answers_file *file;
 	bool dirty;			/* answers changed since the last save */
+	bool answered;			/* an answer or note was given */
 	size_t *hist, nhist;		/* fields answered, to go back */
 	unsigned char *visited;		/* fields left in this session */
 	unsigned char *maybe;		/* scratch of ask_count() */

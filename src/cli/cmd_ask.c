@@ -152,7 +152,11 @@ save(struct interview *iv)
 	/* entry_fits() has made sure the answers can be rendered. */
 	if (iv->dirty && (rc = answers_file_render(iv->file, &iv->ans, &b)) == 0)
 		rc = atomic_replace(iv->path, b.data, b.len);
-	if (rc != 0)
+	/* Before any answer there is no answer to lose: only the file. */
+	if (rc != 0 && !iv->answered)
+		cli_error(EXIT_IO, _("cannot write the answers file '%s': %s"),
+		    iv->path, strerror(errno));
+	else if (rc != 0)
 		cli_error(EXIT_IO, _("cannot save the answers in '%s': %s; the "
 		    "last answer is not saved"), iv->path, strerror(errno));
 	iv->dirty = rc != 0;
@@ -175,6 +179,7 @@ commit(struct interview *iv, size_t i, const struct entry *e)
 	int rc;
 
 	atomic_block(&old);
+	iv->answered = true;
 	if (e->has_answer) {
 		const char *note = iv->ans.a[i].note;
 
