@@ -222,9 +222,10 @@ ambiguous(struct esg_reader *r, unsigned line, const struct column *c,
 	struct esg_buf b = ESG_BUF_INIT;
 	size_t shown = m->ncand < 4 ? m->ncand : 4;
 
-	for (size_t i = 0; i < shown; i++)
-		esg_buf_printf(&b, "%s'%s'", i ? ", " : "",
-		    r->q->fields[m->cand[i]].id);
+	for (size_t i = 0; i < shown; i++) {
+		esg_buf_puts(&b, i ? ", " : "");
+		esg_buf_printf(&b, _("'%s'"), r->q->fields[m->cand[i]].id);
+	}
 	row_error(r, line, _("column '%s' matches the text of several fields "
 	    "(%s); name it with one field id or use --map"), c->name,
 	    esg_buf_str(&b));

@@ -54,6 +54,14 @@ if grep -n "esgdiag$(printf '\302\240') *:\|esgdiag :" "$top/po/fr.po"; then
 else
 	pass=$((pass + 1))
 fi
+# One apostrophe in the catalogue: the straight one, as in most of it (a
+# curly one once slipped into two messages).
+if grep -n "^msgstr.*$(printf '\342\200\231')" "$top/po/fr.po"; then
+	fail=$((fail + 1))
+	echo "i18n: the lines above use a curly apostrophe; use the straight one"
+else
+	pass=$((pass + 1))
+fi
 export LC_ALL=fr_FR.UTF-8 LANGUAGE=
 check() {	# check NAME EXPECTED-TEXT COMMAND...
 	name=$1 want=$2
