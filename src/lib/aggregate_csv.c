@@ -6,6 +6,7 @@
  * key and size, and its statistics are empty cells, as in JSON.
  */
 #include "aggregate_impl.h"
+#include "render_impl.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/csv.h"
 #include "esgdiag/csv_cell.h"
@@ -71,7 +72,7 @@ stats_row(struct table *t, const char *scope, const struct group *g, size_t n,
 		esg_buf_printf(t->b, "%zu", s->n);
 	for (size_t i = 0; i < 6; i++)
 		number(t, v[i], s != NULL && s->n > 0);
-	esg_buf_putc(t->b, '\n');
+	esg_csv_eol(t->b, t->o);
 }
 
 /* Every measure of one block; st and levels NULL for a suppressed group. */
@@ -96,7 +97,7 @@ block(struct table *t, const char *scope, const struct group *g, size_t n,
 			esg_buf_printf(t->b, "%zu", levels[l]);
 		for (size_t i = 0; i < 6; i++)
 			esg_buf_putc(t->b, t->sep);
-		esg_buf_putc(t->b, '\n');
+		esg_csv_eol(t->b, t->o);
 	}
 }
 
@@ -117,8 +118,9 @@ esg_agg_csv(struct esg_buf *b, const struct esg_agg *a,
 	if (o->excel)
 		esg_buf_puts(b, "\xef\xbb\xbf");
 	esg_buf_printf(b, "scope%cgroup%crespondents%cmeasure%cn%cmean%cmedian"
-	    "%cq1%cq3%cmin%cmax\n", t.sep, t.sep, t.sep, t.sep, t.sep, t.sep,
+	    "%cq1%cq3%cmin%cmax", t.sep, t.sep, t.sep, t.sep, t.sep, t.sep,
 	    t.sep, t.sep, t.sep, t.sep);
+	esg_csv_eol(b, o);
 	for (size_t i = 0; a->by.field != ESG_NONE && i < a->ngroups; i++)
 		if (a->groups[i].n > 0)
 			group_block(&t, &a->groups[i], "group");

@@ -28,6 +28,12 @@ sep(const struct esg_render_opts *o)
 }
 
 void
+esg_csv_eol(struct esg_buf *b, const struct esg_render_opts *o)
+{
+	esg_buf_puts(b, o->excel ? "\r\n" : "\n");
+}
+
+void
 esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
     const struct esg_render_opts *o)
 {
@@ -51,7 +57,7 @@ esg_csv_begin(struct esg_buf *b, const struct esg_questionnaire *q,
 	esg_buf_printf(b, "%capplicable%canswered%cunknown%cunanswered"
 	    "%cnot_applicable%cobligations_not_met", c, c, c, c, c, c);
 	esg_peers_csv_head(b, q, o);
-	esg_buf_putc(b, '\n');
+	esg_csv_eol(b, o);
 }
 
 /* With --excel, the decimal mark of the number written from b->data + at. */
@@ -106,10 +112,13 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 		esg_cell_format(&v, &q->fields[i], &r->ans->a[i]);
 		esg_buf_putc(b, sep(o));
 		/* A number the tool wrote (-5) stays a number; text is marked. */
-		if (q->fields[i].type == ESG_QTYPE_NUMBER) {
+		/* With ';' between fields a decimal comma needs no quotes. */
+		if (q->fields[i].type == ESG_QTYPE_NUMBER && o->excel) {
 			excel_comma(&v, 0, o);
+			esg_buf_puts(b, esg_buf_str(&v));
+		} else if (q->fields[i].type == ESG_QTYPE_NUMBER)
 			esg_csv_quote(b, esg_buf_str(&v));
-		} else
+		else
 			esg_csv_cell(b, esg_buf_str(&v));
 	}
 	score(b, q, r->overall, o);
@@ -132,7 +141,7 @@ esg_csv_respondent(struct esg_buf *b, const struct esg_result *r,
 		}
 	esg_csv_cell(b, esg_buf_str(&v));
 	esg_peers_csv_row(b, r, o);
-	esg_buf_putc(b, '\n');
+	esg_csv_eol(b, o);
 	esg_buf_release(&v);
 }
 

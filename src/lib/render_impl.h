@@ -25,6 +25,8 @@ void esg_md_respondent(struct esg_buf *, const struct esg_result *,
     const struct esg_render_opts *, size_t);
 void esg_md_end(struct esg_buf *, const struct esg_questionnaire *,
     const struct esg_render_opts *, size_t);
+/* A CSV line end: CRLF with --excel (as template --excel), else LF. */
+void esg_csv_eol(struct esg_buf *b, const struct esg_render_opts *o);
 void esg_csv_begin(struct esg_buf *, const struct esg_questionnaire *,
     const struct esg_render_opts *);
 void esg_csv_respondent(struct esg_buf *, const struct esg_result *,

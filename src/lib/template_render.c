@@ -26,7 +26,7 @@ esg_template_csv(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_putc(b, sep);
 		esg_csv_cell(b, q->fields[i].id);
 	}
-	esg_buf_puts(b, o->excel ? "\r\n" : "\n");
+	esg_csv_eol(b, o);
 	return 0;
 }
 
