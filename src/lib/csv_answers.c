@@ -391,14 +391,48 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 	return ok;
 }
 
-/* The header's columns, quoted and joined, for messages (at most 20). */
+/*
+ * The metadata columns a LimeSurvey export adds, ignored on purpose
+ * (docs/limesurvey.md): no reason why questions lack a column.
+ */
+static bool
+survey_metadata(const char *name)
+{
+	static const char *const meta[] = {
+		"submitdate", "lastpage", "startlanguage", "seed", "startdate",
+		"datestamp", "ipaddr", "refurl", "token", "interviewtime",
+	};
+
+	for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
+		if (strcmp(name, meta[i]) == 0)
+			return true;
+	return strncmp(name, "groupTime", 9) == 0;
+}
+
+/* Ignored columns that are not survey metadata. */
+static size_t
+unknown_columns(const struct esg_reader *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nignored; i++)
+		n += !survey_metadata(r->ignored[i]);
+	return n;
+}
+
+/*
+ * The header's columns, quoted and joined, for messages (at most 20); only
+ * the unknown ones (survey metadata left out) with ignored_only.
+ */
 static void
 list_columns(struct esg_buf *b, const struct esg_reader *r, bool ignored_only)
 {
-	size_t shown = 0, n = ignored_only ? r->nignored : r->ncols;
+	size_t shown = 0, n = ignored_only ? unknown_columns(r) : r->ncols;
 
-	for (size_t i = 0; i < n && shown < 20; i++, shown++) {
-		esg_buf_puts(b, shown ? ", " : "");
+	for (size_t i = 0; shown < n && shown < 20; i++) {
+		if (ignored_only && survey_metadata(r->ignored[i]))
+			continue;
+		esg_buf_puts(b, shown++ ? ", " : "");
 		esg_buf_printf(b, _("'%s'"), ignored_only ? r->ignored[i] :
 		    r->cols[i].name);
 	}
@@ -439,7 +473,7 @@ check_coverage(struct esg_reader *r, unsigned line)
 		    "the questionnaire (columns: %s); name them with field ids "
 		    "(esgdiag template) or describe the export with --map FILE"),
 		    esg_buf_str(&b));
-	} else if (2 * (scored - found) > scored && r->nignored > 0) {
+	} else if (2 * (scored - found) > scored && unknown_columns(r) > 0) {
 		list_columns(&b, r, true);
 		esg_diag_add(r->d, ESG_SEV_WARNING, r->name, line, 0,
 		    dngettext(ESG_TEXTDOMAIN, "%zu of %zu scored questions has "
