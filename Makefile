@@ -88,7 +88,7 @@ build/locale/%/LC_MESSAGES/esgdiag.mo: po/%.po | $(DEPSTAMP)
 	msgfmt -c -o $@ $<
 # Refreshes po/esgdiag.pot and merges it into every translation.
 update-po:
-	xgettext --from-code=UTF-8 -k_ -kN_ -c --package-name=esgdiag \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kCOUNTED:1,2 -c --package-name=esgdiag \
 	    --package-version=0.1.0 -o po/esgdiag.pot src/lib/*.c src/cli/*.c
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/esgdiag.pot; done
 
