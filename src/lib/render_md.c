@@ -226,6 +226,9 @@ md_field(struct esg_buf *b, const struct esg_questionnaire *q,
 		esg_buf_release(&w);
 	}
 	esg_qtype(f)->paper(b, f);
+	/* A text cell is kept verbatim (SPEC §4): "nsp" there is a comment. */
+	if (f->type == ESG_QTYPE_TEXT)
+		return;
 	esg_buf_printf(b, "\n%s\n", f->allow_na ? _("Don't know ( )  Not applicable ( )") :
 	    _("Don't know ( )"));
 }
