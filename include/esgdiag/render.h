@@ -190,6 +190,12 @@ struct esg_field;
 /* The label of f's option whose value is key[0..n), or the key itself. */
 void esg_render_option_label(struct esg_buf *b, const struct esg_field *f,
     const char *key, size_t n);
+/*
+ * A group key of f in words: each option of a selection joined with '|'
+ * (a multi field's key, or a single option) by its label, joined with " + ".
+ */
+void esg_render_selection_label(struct esg_buf *b, const struct esg_field *f,
+    const char *key);
 /* Whether an answer has something to show; notes count. */
 bool esg_render_has_notes(const struct esg_result *r);
 /*

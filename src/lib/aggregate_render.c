@@ -212,14 +212,7 @@ esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
 		band_label(b, a, (size_t)(g - a->groups), french);
 		return;
 	}
-	/* A multi field's key is its selection joined with '|'. */
-	for (size_t n = 0; ; k += n + 1) {
-		n = strcspn(k, "|");
-		esg_render_option_label(b, f, k, n);
-		if (k[n] == '\0')
-			break;
-		esg_buf_puts(b, " + ");
-	}
+	esg_render_selection_label(b, f, k);
 }
 
 void

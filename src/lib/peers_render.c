@@ -97,14 +97,7 @@ own_group(struct esg_buf *b, const struct peer_view *v)
 		esg_buf_printf(b, "%s %s", f->id, k);
 		return;
 	}
-	/* A multiple choice's key is its selection joined with '|'. */
-	for (size_t n = 0; ; k += n + 1) {
-		n = strcspn(k, "|");
-		esg_render_option_label(b, f, k, n);
-		if (k[n] == '\0')
-			break;
-		esg_buf_puts(b, " + ");
-	}
+	esg_render_selection_label(b, f, k);
 }
 
 void

@@ -444,6 +444,19 @@ esg_render_option_label(struct esg_buf *b, const struct esg_field *f,
 	esg_buf_add(b, key, n);
 }
 
+void
+esg_render_selection_label(struct esg_buf *b, const struct esg_field *f,
+    const char *key)
+{
+	for (size_t n = 0; ; key += n + 1) {
+		n = strcspn(key, "|");
+		esg_render_option_label(b, f, key, n);
+		if (key[n] == '\0')
+			break;
+		esg_buf_puts(b, " + ");
+	}
+}
+
 /* Ends a part of t, returning where the next one starts. */
 static size_t
 part_end(struct esg_buf *t)
