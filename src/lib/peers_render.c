@@ -85,16 +85,16 @@ own_group(struct esg_buf *b, const struct peer_view *v)
 	const char *k = v->m.key;
 
 	if (!v->m.has_key) {
-		esg_buf_printf(b, _("no %s given"), f->id);
+		esg_buf_printf(b, _("no %s given"), f->label);
 		return;
 	}
 	if (v->m.g != &v->p->all && v->m.g->band) {
-		esg_buf_printf(b, "%s ", f->id);
+		esg_buf_printf(b, "%s ", f->label);
 		band_words(b, v->m.g, v->o->french);
 		return;
 	}
 	if (f->type == ESG_QTYPE_NUMBER || f->type == ESG_QTYPE_TEXT) {
-		esg_buf_printf(b, "%s %s", f->id, k);
+		esg_buf_printf(b, "%s %s", f->label, k);
 		return;
 	}
 	esg_render_selection_label(b, f, k);
