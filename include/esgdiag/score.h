@@ -58,6 +58,10 @@ struct esg_result {
 	double *pnum, *pden, *snum;
 	/* The scored questions linked to each sheet, each once. */
 	size_t *sheet_q, *sheet_at;	/* sheet k: sheet_q[sheet_at[k]..sheet_at[k+1]) */
+	/* Once per questionnaire: which fields are scored, and each one's
+	 * weight times its factor in pillar p, at wf[field * npillars + p]. */
+	bool *scored;
+	double *wf;
 };
 
 struct esg_result *esg_result_new(const struct esg_questionnaire *q);

@@ -17,6 +17,27 @@
 
 static bool lists_sheet_before(const struct esg_field *f, size_t k, size_t sheet);
 
+/*
+ * Once per questionnaire: the products every respondent would otherwise
+ * compute again.  weight * factor is the first product of the formula in
+ * the order it is written, so the sums are the same to the last bit.
+ */
+static void
+index_fields(struct esg_result *r)
+{
+	const struct esg_questionnaire *q = r->q;
+
+	r->scored = esg_xcalloc(q->nfields, sizeof *r->scored);
+	r->wf = esg_xcalloc(q->nfields * q->npillars + 1, sizeof *r->wf);
+	for (size_t i = 0; i < q->nfields; i++) {
+		const struct esg_field *f = &q->fields[i];
+
+		r->scored[i] = esg_field_scored(f);
+		for (size_t p = 0; r->scored[i] && p < q->npillars; p++)
+			r->wf[i * q->npillars + p] = f->weight * f->factor[p];
+	}
+}
+
 /* Once per questionnaire: which scored questions each sheet improves. */
 static void
 index_sheets(struct esg_result *r)
@@ -62,6 +83,7 @@ esg_result_new(const struct esg_questionnaire *q)
 	r->pnum = esg_xcalloc(q->npillars, sizeof *r->pnum);
 	r->pden = esg_xcalloc(q->npillars, sizeof *r->pden);
 	r->snum = esg_xcalloc(q->npillars, sizeof *r->snum);
+	index_fields(r);
 	index_sheets(r);
 	return r;
 }
@@ -85,6 +107,8 @@ esg_result_free(struct esg_result *r)
 	free(r->snum);
 	free(r->sheet_q);
 	free(r->sheet_at);
+	free(r->scored);
+	free(r->wf);
 	free(r);
 }
 
@@ -124,7 +148,7 @@ coverage(struct esg_result *r, const struct esg_answers *ans)
 
 	memset(&r->cov, 0, sizeof r->cov);
 	for (size_t i = q->nprofile; i < q->nfields; i++) {
-		if (!esg_field_scored(&q->fields[i]))
+		if (!r->scored[i])
 			continue;
 		if (!r->counts[i]) {
 			r->cov.not_applicable++;
@@ -173,16 +197,16 @@ pillars_and_sections(struct esg_result *r, const struct esg_answers *ans)
 		double num = 0, den = 0;
 
 		for (size_t i = s->first; i < s->first + s->count; i++) {
-			const struct esg_field *f = &q->fields[i];
+			const double *wf = &r->wf[i * q->npillars];
 
-			if (!esg_field_scored(f) || !r->counts[i])
+			if (!r->scored[i] || !r->counts[i])
 				continue;
 			r->s[i] = question_score(q, i, ans);
-			num += f->weight * r->s[i];
-			den += f->weight;
+			num += q->fields[i].weight * r->s[i];
+			den += q->fields[i].weight;
 			for (size_t p = 0; p < q->npillars; p++) {
-				r->pnum[p] += f->weight * f->factor[p] * r->s[i];
-				r->pden[p] += f->weight * f->factor[p];
+				r->pnum[p] += wf[p] * r->s[i];
+				r->pden[p] += wf[p];
 			}
 		}
 		r->section[sec] = ratio(num, den);
@@ -216,12 +240,12 @@ sheet_gain(struct esg_result *r, size_t sheet)
 	memcpy(r->snum, r->pnum, q->npillars * sizeof *r->snum);
 	for (size_t j = r->sheet_at[sheet]; j < r->sheet_at[sheet + 1]; j++) {
 		size_t i = r->sheet_q[j];
-		const struct esg_field *f = &q->fields[i];
+		const double *wf = &r->wf[i * q->npillars];
 
 		if (!r->counts[i])
 			continue;
 		for (size_t p = 0; p < q->npillars; p++)
-			r->snum[p] += f->weight * f->factor[p] * (1 - r->s[i]);
+			r->snum[p] += wf[p] * (1 - r->s[i]);
 	}
 	g = overall_of(q, r->snum, r->pden) - r->overall;
 	return g > 0 ? g : 0;	/* rounding noise must not show as -0.00 */
