@@ -32,7 +32,6 @@ struct esg_csv_rec {
 	size_t n;
 	unsigned line;		/* physical line where the record starts */
 	const char *malformed;	/* NULL, or why the record is not well formed */
-	bool clean;		/* every field is valid UTF-8 with no NUL byte */
 };
 
 enum {

@@ -15,7 +15,6 @@
 
 #include "csv_pipe.h"
 #include "esgdiag/buf.h"
-#include "esgdiag/text.h"
 #include "esgdiag/xalloc.h"
 #include "i18n.h"
 
@@ -40,7 +39,7 @@ struct esg_csv {
 	size_t fieldsz;
 	size_t recbytes;		/* input bytes of the record so far */
 	unsigned recline;
-	bool inrec, complete, firstq, toobig, clean;
+	bool inrec, complete, firstq, toobig;
 	const char *malformed;
 	size_t nread;			/* records returned before threading */
 	struct esg_csv_pipe *pipe;
@@ -253,8 +252,6 @@ on_field(void *s, size_t n, void *data)
 		c->row = esg_xrealloc(c->row, c->rowcap);
 	}
 	c->off[c->nfields++] = c->rowlen;
-	if (c->clean && (memchr(s, '\0', n) != NULL || !esg_utf8_valid(s, n, NULL)))
-		c->clean = false;
 	if (n > 0)
 		memcpy(c->row + c->rowlen, s, n);
 	c->rowlen += n;
@@ -289,7 +286,6 @@ begin_record(struct esg_csv *c, const char *s, size_t n)
 	c->rowlen = c->nfields = 0;
 	c->malformed = NULL;
 	c->toobig = false;
-	c->clean = true;
 }
 
 /*
@@ -457,7 +453,6 @@ next_here(void *ctx, struct esg_csv_rec *rec)
 	rec->n = c->nfields;
 	rec->line = c->recline;
 	rec->malformed = c->malformed;
-	rec->clean = c->clean;
 	return 1;
 }
 

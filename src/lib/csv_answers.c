@@ -21,7 +21,9 @@
 #include "esgdiag/map.h"
 #include "esgdiag/model.h"
 #include "esgdiag/text.h"
+#include "esgdiag/qtype.h"
 #include "esgdiag/xalloc.h"
+#include "cell_memo.h"
 #include "i18n.h"
 
 struct column {
@@ -30,6 +32,7 @@ struct column {
 	size_t field;		/* answer column, or ESG_NONE */
 	size_t note;		/* note column of this field, or ESG_NONE */
 	bool is_id;
+	bool memo;		/* its answers go through the reader's memo */
 	size_t part_field, part_opt;	/* an option column, or ESG_NONE */
 	enum esg_col_how how;
 };
@@ -37,16 +40,18 @@ struct column {
 /*
  * The ids seen, to report duplicates, at 8 bytes a respondent: 64-bit
  * hashes in a sorted array plus a short unsorted tail merged into it when
- * full.  Two different ids share a hash with a probability of about n^2 /
- * 2^65 (3e-8 for a million respondents); that case would be reported as a
- * duplicate, never missed.
+ * full, the tail also kept in a small hash table so that a lookup never
+ * scans it.  Two different ids share a hash with a probability of about
+ * n^2 / 2^65 (3e-8 for a million respondents); that case would be
+ * reported as a duplicate, never missed.
  */
+enum { IDSET_TAIL = 1024, IDSET_SLOTS = 2 * IDSET_TAIL };
+
 struct idset {
 	uint64_t *v;
 	size_t sorted, n, cap;
+	uint64_t slot[IDSET_SLOTS];	/* the tail's hashes; 0: free */
 };
-
-enum { IDSET_TAIL = 1024 };
 
 struct esg_reader {
 	const struct esg_questionnaire *q;
@@ -67,6 +72,7 @@ struct esg_reader {
 	struct esg_buf *parts;		/* per field: the cell made of option columns */
 	unsigned char *partf;		/* per field: it has option columns */
 	struct esg_headings *hx;	/* built at the first heading not an id */
+	struct esg_memo *memo;		/* per column: answers of cells seen */
 	char **rejected;	/* ids of the rows refused, when known */
 	size_t nrejected;
 };
@@ -83,7 +89,8 @@ hash(const char *s)
 	h *= 0xbf58476d1ce4e5b9u;
 	h ^= h >> 27;
 	h *= 0x94d049bb133111ebu;
-	return h ^ (h >> 31);
+	h ^= h >> 31;
+	return h ? h : 1;	/* 0 marks a free slot */
 }
 
 static int
@@ -127,6 +134,20 @@ merge_tail(struct idset *set)
 	}
 	free(tail);
 	set->sorted = set->n;
+	memset(set->slot, 0, sizeof set->slot);
+}
+
+/* Adds h to the tail's table; false if it was already there. */
+static bool
+tail_add(struct idset *set, uint64_t h)
+{
+	size_t i = (size_t)h & (IDSET_SLOTS - 1);
+
+	for (; set->slot[i] != 0; i = (i + 1) & (IDSET_SLOTS - 1))
+		if (set->slot[i] == h)
+			return false;
+	set->slot[i] = h;
+	return true;
 }
 
 /* Adds s to the set; false if it was already there. */
@@ -135,11 +156,8 @@ idset_add(struct idset *set, const char *s)
 {
 	uint64_t h = hash(s);
 
-	if (in_sorted(set, h))
+	if (in_sorted(set, h) || !tail_add(set, h))
 		return false;
-	for (size_t i = set->sorted; i < set->n; i++)
-		if (set->v[i] == h)
-			return false;
 	if (set->n == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 4096;
 		set->v = esg_xreallocarray(set->v, set->cap, sizeof *set->v);
@@ -351,6 +369,23 @@ setup_parts(struct esg_reader *r)
 	}
 }
 
+/*
+ * The columns whose answer depends only on the cell: answer columns of a
+ * type that does not keep the cell's text (ids and notes are texts).
+ */
+static void
+setup_memo(struct esg_reader *r)
+{
+	r->memo = esg_memo_new(r->ncols);
+	for (size_t i = 0; i < r->ncols; i++) {
+		struct column *c = &r->cols[i];
+
+		c->memo = c->field != ESG_NONE && !c->is_id &&
+		    c->note == ESG_NONE && c->part_field == ESG_NONE &&
+		    !esg_qtype(&r->q->fields[c->field])->verbatim;
+	}
+}
+
 static bool
 map_header(struct esg_reader *r, const struct esg_csv_rec *h,
     const char *id_column)
@@ -383,6 +418,7 @@ map_header(struct esg_reader *r, const struct esg_csv_rec *h,
 	}
 	setup_parts(r);
 	setup_limesurvey(r);
+	setup_memo(r);
 	if (id_column != NULL && !have_id) {
 		row_error(r, h->line, _("no column '%s' for respondent ids"),
 		    id_column);
@@ -605,6 +641,9 @@ read_cell(struct esg_reader *r, const struct column *c,
 	esg_buf_reset(&r->why);
 	if (esg_cell_parse(fd, cell, len, a, &ans->arena, &r->why) == 0) {
 		a->note = keep;
+		if (c->memo)
+			esg_memo_put(r->memo, (size_t)(c - r->cols), raw->p, raw->n,
+			    a, esg_qtype(fd)->set ? fd->noptions : 0);
 		return true;
 	}
 	struct esg_buf v = ESG_BUF_INIT;
@@ -614,6 +653,33 @@ read_cell(struct esg_reader *r, const struct column *c,
 	    esg_buf_str(&v), esg_buf_str(&r->why));
 	esg_buf_release(&v);
 	return false;
+}
+
+/*
+ * A cell spelt exactly as one its column already read without error takes
+ * that answer: same bytes, so the same valid text and the same parse.
+ */
+static bool
+recall(struct esg_reader *r, size_t col, const struct esg_csv_field *raw,
+    struct esg_answers *ans)
+{
+	const struct esg_answer *m = esg_memo_get(r->memo, col, raw->p, raw->n);
+	const struct esg_field *fd;
+	struct esg_answer *a;
+	const char *note;
+
+	if (m == NULL)
+		return false;
+	fd = &r->q->fields[r->cols[col].field];
+	a = &ans->a[r->cols[col].field];
+	note = a->note;
+	*a = *m;
+	a->note = note;
+	if (m->sel != NULL) {
+		a->sel = esg_arena_alloc(&ans->arena, fd->noptions);
+		memcpy(a->sel, m->sel, fd->noptions);
+	}
+	return true;
 }
 
 /*
@@ -637,8 +703,10 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 	bool ok = true;
 
 	for (size_t f = 0; r->parts && f < r->q->nfields; f++) {
-		struct column c = { r->q->fields[f].id, NULL, f, ESG_NONE, false,
-		    ESG_NONE, ESG_NONE, ESG_COL_ID };
+		/* Not one of r->cols, and not memoized: its cell is built. */
+		struct column c = { .name = r->q->fields[f].id, .field = f,
+		    .note = ESG_NONE, .part_field = ESG_NONE,
+		    .part_opt = ESG_NONE, .how = ESG_COL_ID };
 		struct esg_csv_field cell = { esg_buf_str(&r->parts[f]),
 		    r->parts[f].len };
 
@@ -675,8 +743,10 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 			esg_buf_reset(&r->parts[i]);
 	for (size_t i = 0; i < rec->n; i++) {
 		const struct column *c = &r->cols[i];
-		bool text_ok = rec->clean ||
-		    cell_text_ok(r, rec->line, c, &rec->f[i]);
+
+		if (c->memo && recall(r, i, &rec->f[i], ans))
+			continue;
+		bool text_ok = cell_text_ok(r, rec->line, c, &rec->f[i]);
 
 		if (text_ok && c->part_field != ESG_NONE) {
 			/* parts exists whenever the map has option columns. */
@@ -726,7 +796,7 @@ esg_reader_open_mapped(const struct esg_questionnaire *q, const char *name,
     struct esg_diags *d, enum esg_status *status)
 {
 	struct esg_reader *r = esg_xcalloc(1, sizeof *r);
-	struct esg_csv_rec h = { NULL, 0, 0, NULL, false };
+	struct esg_csv_rec h = { NULL, 0, 0, NULL };
 	int rc;
 
 	r->q = q;
@@ -881,6 +951,7 @@ esg_reader_free(struct esg_reader *r)
 	free(r->parts);
 	free(r->partf);
 	esg_headings_free(r->hx);
+	esg_memo_free(r->memo);
 	esg_csv_free(r->csv);
 	free(r);
 }

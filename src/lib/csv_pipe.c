@@ -22,7 +22,6 @@ struct prec {
 	size_t first, n;		/* its fields in the batch's field array */
 	unsigned line;
 	const char *malformed;
-	bool clean;
 };
 
 struct batch {
@@ -57,31 +56,31 @@ static void
 add_record(struct batch *b, const struct esg_csv_rec *rec)
 {
 	struct prec *pr = &b->rec[b->nrec++];
+	const char *base = rec->n > 0 ? rec->f[0].p : "";
+	size_t size = rec->n > 0 ?
+	    (size_t)(rec->f[rec->n - 1].p - base) + rec->f[rec->n - 1].n + 1 : 0;
 
 	pr->first = b->nf;
 	pr->n = rec->n;
 	pr->line = rec->line;
 	pr->malformed = rec->malformed;
-	pr->clean = rec->clean;
 	if (b->fcap - b->nf < rec->n) {
 		while (b->fcap - b->nf < rec->n)
 			b->fcap = b->fcap ? b->fcap * 2 : 1024;
 		b->off = esg_xreallocarray(b->off, b->fcap, sizeof *b->off);
 		b->flen = esg_xreallocarray(b->flen, b->fcap, sizeof *b->flen);
 	}
-	for (size_t i = 0; i < rec->n; i++) {
-		size_t n = rec->f[i].n + 1;
-
-		if (b->cap - b->len < n) {
-			while (b->cap - b->len < n)
-				b->cap = b->cap ? b->cap * 2 : 65536;
-			b->bytes = esg_xrealloc(b->bytes, b->cap);
-		}
-		memcpy(b->bytes + b->len, rec->f[i].p, n);
-		b->off[b->nf] = b->len;
-		b->flen[b->nf++] = rec->f[i].n;
-		b->len += n;
+	if (b->cap - b->len < size) {
+		while (b->cap - b->len < size)
+			b->cap = b->cap ? b->cap * 2 : 65536;
+		b->bytes = esg_xrealloc(b->bytes, b->cap);
 	}
+	memcpy(b->bytes + b->len, base, size);
+	for (size_t i = 0; i < rec->n; i++) {
+		b->off[b->nf] = b->len + (size_t)(rec->f[i].p - base);
+		b->flen[b->nf++] = rec->f[i].n;
+	}
+	b->len += size;
 }
 
 /* Fills b with up to BATCH_RECORDS records; false once the stream ended. */
@@ -197,7 +196,6 @@ esg_csv_pipe_next(struct esg_csv_pipe *p, struct esg_csv_rec *rec)
 	rec->n = pr->n;
 	rec->line = pr->line;
 	rec->malformed = pr->malformed;
-	rec->clean = pr->clean;
 	return 1;
 }
 

@@ -8,7 +8,11 @@
 
 #include "esgdiag/csv.h"
 
-/* Returns 1 with a record, or anything else to end (see esg_csv_next). */
+/*
+ * Returns 1 with a record, or anything else to end (see esg_csv_next).
+ * A record's fields lie in order in one buffer, each followed by its NUL,
+ * so that the whole record is copied at once.
+ */
 typedef int (*esg_csv_next_fn)(void *ctx, struct esg_csv_rec *rec);
 
 struct esg_csv_pipe;
