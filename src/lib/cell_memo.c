@@ -58,24 +58,38 @@ esg_memo_free(struct esg_memo *m)
 	free(m);
 }
 
-/* Eight bytes at a time: cells are short, and a hit must cost little. */
+static uint64_t
+load8(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static uint64_t
+mix(uint64_t h)
+{
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 31);
+}
+
+/*
+ * A hit must cost little, and cells are short: the first, middle and last
+ * eight bytes (overlapping when shorter) and the length.  Cells that agree
+ * there only share a slot chain; the key is always compared in full.
+ */
 static uint64_t
 hash_cell(const char *p, size_t n)
 {
-	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ n, w;
+	uint64_t w = 0;
 
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * UINT64_C(0xbf58476d1ce4e5b9);
-		h ^= h >> 31;
-	}
-	if (n > 0) {
-		w = 0;
-		memcpy(&w, p, n);
-		h = (h ^ w) * UINT64_C(0x94d049bb133111eb);
-		h ^= h >> 29;
-	}
-	return h;
+	if (n >= 8)
+		return mix(mix(mix(load8(p) ^ n) ^ load8(p + (n - 8) / 2)) ^
+		    load8(p + n - 8));
+	for (size_t i = 0; i < n; i++)
+		w = w << 8 | (unsigned char)p[i];
+	return mix(w ^ (uint64_t)n << 56);
 }
 
 /* The slot holding p[0..n), or the free slot where it would go. */
