@@ -1,6 +1,7 @@
 /*
  * Parsed cells remembered per column (see cell_memo.h): one small
- * open-addressing table per column, made at the column's first answer.
+ * open-addressing table per column, made at the column's first answer and
+ * doubled as it fills.
  */
 #include "cell_memo.h"
 
@@ -13,8 +14,7 @@
 #include "esgdiag/arena.h"
 #include "esgdiag/xalloc.h"
 
-/* Five eighths of the slots stay free, so that a probe ends quickly. */
-enum { MEMO_FULL = ESG_MEMO_SLOTS / 8 * 3 };
+enum { FIRST_SLOTS = 16 };
 
 struct memo_slot {
 	uint64_t hash;
@@ -23,15 +23,16 @@ struct memo_slot {
 	struct esg_answer a;
 };
 
+/* At most half full, so that a probe ends quickly. */
 struct memo_table {
-	struct memo_slot slot[ESG_MEMO_SLOTS];
-	size_t n;
+	struct memo_slot *slot;
+	size_t size, n;		/* size: a power of two */
 	size_t lookups, hits;
 	bool off;		/* a column of free values: no longer looked up */
 };
 
 struct esg_memo {
-	struct memo_table **col;	/* NULL until the column's first put */
+	struct memo_table *col;
 	size_t ncols;
 	struct esg_arena keys;		/* keys and copies of sel */
 };
@@ -52,7 +53,7 @@ esg_memo_free(struct esg_memo *m)
 	if (m == NULL)
 		return;
 	for (size_t i = 0; i < m->ncols; i++)
-		free(m->col[i]);
+		free(m->col[i].slot);
 	free(m->col);
 	esg_arena_release(&m->keys);
 	free(m);
@@ -96,9 +97,9 @@ hash_cell(const char *p, size_t n)
 static struct memo_slot *
 probe(const struct memo_table *t, uint64_t h, const char *p, size_t n)
 {
-	size_t i = (size_t)h & (ESG_MEMO_SLOTS - 1);
+	size_t mask = t->size - 1, i = (size_t)h & mask;
 
-	for (;; i = (i + 1) & (ESG_MEMO_SLOTS - 1)) {
+	for (;; i = (i + 1) & mask) {
 		const struct memo_slot *s = &t->slot[i];
 
 		if (s->key == NULL || (s->hash == h && s->len == n &&
@@ -110,10 +111,10 @@ probe(const struct memo_table *t, uint64_t h, const char *p, size_t n)
 const struct esg_answer *
 esg_memo_get(struct esg_memo *m, size_t col, const char *p, size_t n)
 {
-	struct memo_table *t = col < m->ncols ? m->col[col] : NULL;
+	struct memo_table *t = col < m->ncols ? &m->col[col] : NULL;
 	const struct memo_slot *s;
 
-	if (t == NULL || t->off || n > ESG_MEMO_KEY_MAX)
+	if (t == NULL || t->n == 0 || t->off || n > ESG_MEMO_KEY_MAX)
 		return NULL;
 	t->lookups++;
 	s = probe(t, hash_cell(p, n), p, n);
@@ -121,6 +122,35 @@ esg_memo_get(struct esg_memo *m, size_t col, const char *p, size_t n)
 		return NULL;
 	t->hits++;
 	return &s->a;
+}
+
+/* Doubles the table, or makes its first slots. */
+static void
+grow(struct memo_table *t)
+{
+	struct memo_table old = *t;
+
+	t->size = old.size ? old.size * 2 : FIRST_SLOTS;
+	t->slot = esg_xcalloc(t->size, sizeof *t->slot);
+	for (size_t i = 0; i < old.size; i++)
+		if (old.slot[i].key != NULL)
+			*probe(t, old.slot[i].hash, old.slot[i].key,
+			    old.slot[i].len) = old.slot[i];
+	free(old.slot);
+}
+
+/* Whether one more spelling may be kept in t (turning it off if not). */
+static bool
+room(const struct esg_memo *m, struct memo_table *t)
+{
+	if (t->n == ESG_MEMO_KEEP || m->keys.total > ESG_MEMO_BYTES) {
+		/* Full, and missing more often than not: free values. */
+		t->off = t->hits < t->lookups / 2;
+		return false;
+	}
+	if (2 * (t->n + 1) > t->size)
+		grow(t);
+	return true;
 }
 
 void
@@ -133,14 +163,9 @@ esg_memo_put(struct esg_memo *m, size_t col, const char *p, size_t n,
 
 	if (col >= m->ncols || n > ESG_MEMO_KEY_MAX)
 		return;
-	if (m->col[col] == NULL)
-		m->col[col] = esg_xcalloc(1, sizeof *m->col[col]);
-	t = m->col[col];
-	if (t->n == MEMO_FULL) {
-		/* Full, and missing more often than not: free values. */
-		t->off = t->hits < t->lookups / 2;
+	t = &m->col[col];
+	if (!room(m, t))
 		return;
-	}
 	h = hash_cell(p, n);
 	s = probe(t, h, p, n);
 	if (s->key != NULL)

@@ -6,10 +6,11 @@
  * for the next row that writes it the same way.  Only answers that parsed
  * without error are remembered, so every bad cell is still reported.
  *
- * Memory is bounded: each column keeps at most ESG_MEMO_SLOTS / 8 * 3
- * spellings of at most ESG_MEMO_KEY_MAX bytes.  A column of free values
- * (populations, budgets) fills its table; if by then fewer than half of
- * its cells were found, it is no longer looked up at all.
+ * Memory is bounded: each column keeps at most ESG_MEMO_KEEP spellings of
+ * at most ESG_MEMO_KEY_MAX bytes, and all columns together about
+ * ESG_MEMO_BYTES of them.  A column of free values (populations, budgets)
+ * fills its table; if by then fewer than half of its cells were found, it
+ * is no longer looked up at all.
  */
 #ifndef ESG_CELL_MEMO_H
 #define ESG_CELL_MEMO_H
@@ -19,7 +20,11 @@
 struct esg_answer;
 struct esg_memo;
 
-enum { ESG_MEMO_SLOTS = 128, ESG_MEMO_KEY_MAX = 256 };
+enum {
+	ESG_MEMO_KEEP = 128,
+	ESG_MEMO_KEY_MAX = 256,
+	ESG_MEMO_BYTES = 4 * 1024 * 1024,
+};
 
 /* A memo for ncols columns, all empty. */
 struct esg_memo *esg_memo_new(size_t ncols);

@@ -91,7 +91,7 @@ cell_of(char *buf, size_t i)
 static void
 test_full_column_of_repeats(void **state)
 {
-	enum { KEPT = ESG_MEMO_SLOTS / 8 * 3 };
+	enum { KEPT = ESG_MEMO_KEEP };
 	struct esg_memo *m = esg_memo_new(1);
 	char buf[16];
 
@@ -127,7 +127,7 @@ test_column_of_free_values_turns_off(void **state)
 
 	(void)state;
 	/* Every cell is new: the table fills, then the column is off. */
-	for (size_t i = 0; i < ESG_MEMO_SLOTS; i++) {
+	for (size_t i = 0; i <= ESG_MEMO_KEEP; i++) {
 		size_t n = cell_of(buf, i);
 
 		if (esg_memo_get(m, 0, buf, n) == NULL)
@@ -135,6 +135,36 @@ test_column_of_free_values_turns_off(void **state)
 	}
 	/* "0" was kept, but the column is no longer looked up. */
 	assert_null(esg_memo_get(m, 0, "0", 1));
+	esg_memo_free(m);
+}
+
+/* All columns together keep about ESG_MEMO_BYTES of cells, no more. */
+static void
+test_byte_budget(void **state)
+{
+	enum { COLS = 2 * ESG_MEMO_BYTES / (ESG_MEMO_KEEP * ESG_MEMO_KEY_MAX) };
+	struct esg_memo *m = esg_memo_new(COLS);
+	struct esg_answer v = value(1, 0);
+	char key[ESG_MEMO_KEY_MAX];
+	size_t kept = 0;
+
+	(void)state;
+	for (size_t c = 0; c < COLS; c++)
+		for (size_t i = 0; i < ESG_MEMO_KEEP; i++) {
+			memset(key, 'k', sizeof key);
+			cell_of(key, i);
+			esg_memo_put(m, c, key, sizeof key, &v, 0);
+		}
+	for (size_t c = 0; c < COLS; c++)
+		for (size_t i = 0; i < ESG_MEMO_KEEP; i++) {
+			memset(key, 'k', sizeof key);
+			cell_of(key, i);
+			kept += esg_memo_get(m, c, key, sizeof key) != NULL;
+		}
+	/* Half of what was offered, give or take a key and its rounding. */
+	assert_true(kept * sizeof key <= ESG_MEMO_BYTES);
+	assert_true(kept * (sizeof key + 16) >= ESG_MEMO_BYTES - 2 * sizeof key);
+	assert_null(esg_memo_get(m, COLS - 1, key, sizeof key));
 	esg_memo_free(m);
 }
 
@@ -147,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_sel_is_copied),
 		cmocka_unit_test(test_full_column_of_repeats),
 		cmocka_unit_test(test_column_of_free_values_turns_off),
+		cmocka_unit_test(test_byte_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
