@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct esg_buf {
 	char *data;		/* owned; NULL until the first append */
@@ -16,11 +17,40 @@ struct esg_buf {
 
 #define ESG_BUF_INIT { NULL, 0, 0 }
 
-void esg_buf_add(struct esg_buf *b, const void *p, size_t n);
+/* Makes room for n more bytes and the NUL: the appends' slow path. */
+void esg_buf_grow(struct esg_buf *b, size_t n);
+
+/*
+ * The appends are inline, as git's strbuf_addch: renderers make a hundred
+ * of them a respondent, nearly all into room already there, and a call
+ * each cost more than the copy.  Inline, esg_buf_puts of a string literal
+ * also has its length counted at compile time.
+ */
+static inline void
+esg_buf_add(struct esg_buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		esg_buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+esg_buf_puts(struct esg_buf *b, const char *s)
+{
+	esg_buf_add(b, s, strlen(s));
+}
+
+static inline void
+esg_buf_putc(struct esg_buf *b, char c)
+{
+	esg_buf_add(b, &c, 1);
+}
+
 /* Appends n in decimal digits (no printf: renderers call it per row). */
 void esg_buf_addu(struct esg_buf *b, size_t n);
-void esg_buf_puts(struct esg_buf *b, const char *s);
-void esg_buf_putc(struct esg_buf *b, char c);
 /*
  * printf into the buffer, numbers always in the "C" syntax (a dot) whatever
  * the program's locale: every machine format of the library comes through

@@ -10,8 +10,8 @@
 #include "c_locale.h"
 #include "esgdiag/xalloc.h"
 
-static void
-grow(struct esg_buf *b, size_t extra)
+void
+esg_buf_grow(struct esg_buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 
@@ -23,16 +23,6 @@ grow(struct esg_buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap * 2 > b->cap ? b->cap * 2 : need;
 	b->data = esg_xrealloc(b->data, b->cap);
-}
-
-void
-esg_buf_add(struct esg_buf *b, const void *p, size_t n)
-{
-	grow(b, n);
-	if (n > 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
 }
 
 void
@@ -49,18 +39,6 @@ esg_buf_addu(struct esg_buf *b, size_t n)
 }
 
 void
-esg_buf_puts(struct esg_buf *b, const char *s)
-{
-	esg_buf_add(b, s, strlen(s));
-}
-
-void
-esg_buf_putc(struct esg_buf *b, char c)
-{
-	esg_buf_add(b, &c, 1);
-}
-
-void
 esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
 {
 	struct esg_cloc cl;
@@ -70,14 +48,14 @@ esg_buf_vprintf(struct esg_buf *b, const char *fmt, va_list ap)
 	/* Numbers in "C" syntax whatever the program's locale (c_locale.h). */
 	esg_cloc_enter(&cl);
 	/* One pass when it fits (the common case), two when it must grow. */
-	grow(b, 64);
+	esg_buf_grow(b, 64);
 	va_copy(cp, ap);
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		b->data[b->len] = '\0';
 	else if ((size_t)n >= b->cap - b->len) {
-		grow(b, (size_t)n);
+		esg_buf_grow(b, (size_t)n);
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	}
 	esg_cloc_leave(&cl);
