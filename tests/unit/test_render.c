@@ -1,7 +1,8 @@
 /*
  * Unit tests of the pieces renderers share: table cells that wrap titles
  * on words and never cut them, text wrapping that keeps French marks (« ?
- * », « : ») with their word, and right alignment in display columns.
+ * », « : ») with their word, right alignment in display columns, JSON
+ * strings and the buffer they are all appended to.
  */
 #include "esgdiag/render.h"
 #include "testutil.h"
@@ -132,6 +133,58 @@ test_renderer_commands(void **state)
 	}
 }
 
+/* RFC 8259 §7: '"', '\\' and the controls escaped, nothing else. */
+static void
+test_json_str(void **state)
+{
+	static const struct {
+		const char *s, *json;
+	} rows[] = {
+		{ "", "\"\"" },
+		{ "Engagé", "\"Engagé\"" },
+		{ "Mesure d'impact", "\"Mesure d'impact\"" },
+		{ "a\"b\\c", "\"a\\\"b\\\\c\"" },
+		{ "\"\\", "\"\\\"\\\\\"" },
+		{ "l1\nl2\tx\r", "\"l1\\nl2\\tx\\r\"" },
+		/* Other controls as \u00XX; DEL (0x7f) is not one for JSON. */
+		{ "\x01" "a\x1f" "\x7f", "\"\\u0001a\\u001f\x7f\"" },
+	};
+	struct esg_buf b = ESG_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		esg_buf_reset(&b);
+		esg_json_str(&b, rows[i].s);
+		assert_string_equal(esg_buf_str(&b), rows[i].json);
+	}
+	esg_buf_release(&b);
+}
+
+/* Appends across the first allocation (64 bytes) keep every byte. */
+static void
+test_buf_grows(void **state)
+{
+	struct esg_buf b = ESG_BUF_INIT;
+	char want[201];
+
+	(void)state;
+	assert_string_equal(esg_buf_str(&b), "");
+	esg_buf_add(&b, "", 0);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(esg_buf_str(&b), "");
+	for (size_t i = 0; i < 50; i++) {
+		esg_buf_putc(&b, 'a');
+		esg_buf_puts(&b, "bcd");
+	}
+	for (size_t i = 0; i < 200; i++)
+		want[i] = "abcd"[i % 4];
+	want[200] = '\0';
+	assert_int_equal(b.len, 200);
+	assert_true(b.cap > b.len);
+	assert_string_equal(esg_buf_str(&b), want);
+	esg_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -140,6 +193,8 @@ main(void)
 		cmocka_unit_test(test_wrap_keeps_marks),
 		cmocka_unit_test(test_renderer_table),
 		cmocka_unit_test(test_renderer_commands),
+		cmocka_unit_test(test_json_str),
+		cmocka_unit_test(test_buf_grows),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
