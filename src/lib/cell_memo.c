@@ -35,6 +35,7 @@ struct esg_memo {
 	struct memo_table *col;
 	size_t ncols;
 	struct esg_arena keys;		/* keys and copies of sel */
+	size_t slot_bytes;		/* of all the tables' slots */
 };
 
 struct esg_memo *
@@ -126,12 +127,13 @@ esg_memo_get(struct esg_memo *m, size_t col, const char *p, size_t n)
 
 /* Doubles the table, or makes its first slots. */
 static void
-grow(struct memo_table *t)
+grow(struct esg_memo *m, struct memo_table *t)
 {
 	struct memo_table old = *t;
 
 	t->size = old.size ? old.size * 2 : FIRST_SLOTS;
 	t->slot = esg_xcalloc(t->size, sizeof *t->slot);
+	m->slot_bytes += (t->size - old.size) * sizeof *t->slot;
 	for (size_t i = 0; i < old.size; i++)
 		if (old.slot[i].key != NULL)
 			*probe(t, old.slot[i].hash, old.slot[i].key,
@@ -141,15 +143,20 @@ grow(struct memo_table *t)
 
 /* Whether one more spelling may be kept in t (turning it off if not). */
 static bool
-room(const struct esg_memo *m, struct memo_table *t)
+room(struct esg_memo *m, struct memo_table *t)
 {
-	if (t->n == ESG_MEMO_KEEP || m->keys.total > ESG_MEMO_BYTES) {
+	bool must_grow = 2 * (t->n + 1) > t->size;
+	size_t more = must_grow ? (t->size ? t->size : FIRST_SLOTS) *
+	    sizeof *t->slot : 0;
+
+	if (t->n == ESG_MEMO_KEEP ||
+	    m->keys.total + m->slot_bytes + more > ESG_MEMO_BYTES) {
 		/* Full, and missing more often than not: free values. */
 		t->off = t->hits < t->lookups / 2;
 		return false;
 	}
-	if (2 * (t->n + 1) > t->size)
-		grow(t);
+	if (must_grow)
+		grow(m, t);
 	return true;
 }
 

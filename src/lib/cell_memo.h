@@ -7,8 +7,8 @@
  * without error are remembered, so every bad cell is still reported.
  *
  * Memory is bounded: each column keeps at most ESG_MEMO_KEEP spellings of
- * at most ESG_MEMO_KEY_MAX bytes, and all columns together about
- * ESG_MEMO_BYTES of them.  A column of free values (populations, budgets)
+ * at most ESG_MEMO_KEY_MAX bytes, and all columns together (keys and
+ * tables) take at most ESG_MEMO_BYTES.  A column of free values (populations, budgets)
  * fills its table; if by then fewer than half of its cells were found, it
  * is no longer looked up at all.
  */
