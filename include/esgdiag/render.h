@@ -60,6 +60,7 @@ enum {
 	ESG_RENDER_EXCEL = 1 << 3,	/* the French spreadsheet variant */
 	ESG_RENDER_INPUTS = 1 << 4,	/* lists its inputs with their SHA-256 */
 	ESG_RENDER_BOTH = 1 << 5,	/* statistics and profiles in one output */
+	ESG_RENDER_SHEETS = 1 << 6,	/* recommends action sheets */
 };
 
 struct esg_diags;

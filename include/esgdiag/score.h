@@ -58,6 +58,8 @@ struct esg_result {
 	double *pnum, *pden, *snum;
 	/* The scored questions linked to each sheet, each once. */
 	size_t *sheet_q, *sheet_at;	/* sheet k: sheet_q[sheet_at[k]..sheet_at[k+1]) */
+	/* Set by a caller that shows no recommendation: recs stay empty. */
+	bool no_recs;
 	/* Once per questionnaire: which fields are scored, and each one's
 	 * weight times its factor in pillar p, at wf[field * npillars + p]. */
 	bool *scored;

@@ -123,6 +123,9 @@ run_files(struct score_run *run, int n, char **files)
 		return status;
 	cli_render_opts(cli, cli->out, &run->opts);
 	run->result = esg_result_new(cli->q);
+	/* The statistics count the sheets recommended, whatever the format. */
+	run->result->no_recs = !(run->renderer->caps & ESG_RENDER_SHEETS) &&
+	    run->agg == NULL;
 	esg_answers_init(&run->answers, cli->q);
 	run->inputs = calloc((size_t)n, sizeof *run->inputs);
 	if (run->inputs == NULL)

@@ -18,7 +18,7 @@
 #include "i18n.h"
 #include "render_impl.h"
 
-#define SCORED (ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS)
+#define SCORED (ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_SHEETS)
 
 /*
  * One row per format; a command's hook is NULL where the format does not
@@ -35,7 +35,7 @@ static const struct esg_renderer renderers[] = {
 	  .end = esg_json_end, .compare = esg_compare_json,
 	  .explain = esg_explain_json, .sheets = esg_sheets_json,
 	  .obligations = &esg_obl_json },
-	{ .name = "csv", .caps = SCORED | ESG_RENDER_EXCEL,
+	{ .name = "csv", .caps = (SCORED & ~ESG_RENDER_SHEETS) | ESG_RENDER_EXCEL,
 	  .begin = esg_csv_begin, .respondent = esg_csv_respondent,
 	  .end = esg_csv_end, .template = esg_template_csv },
 	{ .name = "markdown", .caps = SCORED, .begin = esg_md_begin,

@@ -332,7 +332,11 @@ esg_score(struct esg_result *r, const struct esg_answers *ans)
 	coverage(r, ans);
 	pillars_and_sections(r, ans);
 	obligations(r, ans);
-	recommendations(r);
+	/* A tenth of the scoring, for outputs that may not show it. */
+	if (r->no_recs)
+		r->nrecs = 0;
+	else
+		recommendations(r);
 }
 
 const char *

@@ -69,19 +69,22 @@ test_wrap_keeps_marks(void **state)
  * The formats' names and what each carries come from the table: the list
  * is SPEC §2's formats in the table's order, "md" (an alias) left out; only
  * JSON lists its inputs and holds profiles with statistics, only CSV has
- * the Excel variant, JUnit carries neither statistics nor peers.
+ * the Excel variant, JUnit carries neither statistics nor peers, and
+ * neither CSV (one row of scores per respondent, SPEC §6) nor JUnit lists
+ * recommended sheets.
  */
 static void
 test_renderer_table(void **state)
 {
 	static const struct { const char *name; unsigned caps; } rows[] = {
-		{ "text", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
+		{ "text", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_SHEETS },
 		{ "json", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS |
-		    ESG_RENDER_INPUTS | ESG_RENDER_BOTH },
+		    ESG_RENDER_INPUTS | ESG_RENDER_BOTH | ESG_RENDER_SHEETS },
 		{ "csv", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_EXCEL },
-		{ "markdown", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
-		{ "md", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_ALIAS },
-		{ "html", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS },
+		{ "markdown", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_SHEETS },
+		{ "md", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_ALIAS |
+		    ESG_RENDER_SHEETS },
+		{ "html", ESG_RENDER_AGGREGATE | ESG_RENDER_PEERS | ESG_RENDER_SHEETS },
 		{ "junit", 0 },
 	};
 	struct esg_buf b = ESG_BUF_INIT;
