@@ -92,7 +92,7 @@ update-po:
 	    --package-version=0.1.0 -o po/esgdiag.pot src/lib/*.c src/cli/*.c
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/esgdiag.pot; done
 
-run: esgdiag
+run: esgdiag $(MO)
 	./esgdiag score questionnaires/examples/commune-saint-aubin.csv
 
 unit: $(TESTS)
