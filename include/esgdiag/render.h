@@ -187,6 +187,12 @@ void esg_render_why(struct esg_buf *b, const struct esg_result *r,
 /* A score with two decimals for a person, the French way when o says so. */
 void esg_render_score(struct esg_buf *b, const struct esg_render_opts *o,
     double x);
+/*
+ * A count (respondents) for a person: plain digits, or grouped by
+ * thousands the French way ("12 500") when o says so, as esg_num_human().
+ */
+void esg_render_count(struct esg_buf *b, const struct esg_render_opts *o,
+    size_t n);
 struct esg_field;
 /* The label of f's option whose value is key[0..n), or the key itself. */
 void esg_render_option_label(struct esg_buf *b, const struct esg_field *f,

@@ -106,6 +106,31 @@ from_csv(struct run *run, const char *path, struct esg_answers *ans,
 	return src != NULL ? cli_source_close(src, NULL) : rc;
 }
 
+/*
+ * The options the usage can only name as --FIELD, listed from the loaded
+ * questionnaire: under the usage (-h) or after an unknown option.
+ */
+static void
+print_fields(const struct esg_questionnaire *q, bool help)
+{
+	struct esg_buf list = ESG_BUF_INIT, lead = ESG_BUF_INIT, b = ESG_BUF_INIT;
+
+	if (q->nprofile == 0)
+		return;
+	for (size_t i = 0; i < q->nprofile; i++)
+		esg_buf_printf(&list, "%s--%s", i ? ", " : "", q->fields[i].id);
+	if (help) {
+		esg_buf_printf(&lead, "  %s ", _("profile fields:"));
+		esg_render_wrap(&b, esg_buf_str(&lead), 4, esg_buf_str(&list), 80);
+		fputs(esg_buf_str(&b), stdout);
+	} else
+		cli_error(EXIT_USAGE, "%s %s", _("profile fields:"),
+		    esg_buf_str(&list));
+	esg_buf_release(&list);
+	esg_buf_release(&lead);
+	esg_buf_release(&b);
+}
+
 static int
 parse_args(int argc, char **argv, struct run *run, const struct option *opts,
     struct esg_answers *ans, bool *given)
@@ -114,8 +139,10 @@ parse_args(int argc, char **argv, struct run *run, const struct option *opts,
 	int c, rc;
 
 	while ((c = cli_getopt(argc, argv, cli, opts)) != -1) {
-		if (c == 'h' || c == '?')
+		if (c == 'h' || c == '?') {
+			print_fields(cli->q, c == 'h');
 			return c == 'h' ? -1 : EXIT_USAGE;
+		}
 		if (c < OPT_FIELD) {
 			cli_source_opt(&run->src, c, optarg);
 			continue;

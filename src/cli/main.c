@@ -75,7 +75,9 @@ static const struct cli_cmd cmds[] = {
 	    "  --fail-under N|ID=N,...    status 1 if an overall or pillar score is "
 	    "lower\n"
 	    "  --fail-on-obligation       status 1 if an obligation is not met\n"
-	    "  --fail-on-regression FILE  status 1 if a score drops against FILE\n"
+	    "  --fail-on-regression FILE  status 1 if a score drops against FILE,\n"
+	    "                             the earlier answers CSV (not a JSON "
+	    "result)\n"
 	    "  --quiet                    no report on standard output\n"
 	    "  --excel                    with -f csv: ';', decimal comma, BOM\n"), cli_score_opts,
 	    CLI_RENDERERS, CLI_LOAD },

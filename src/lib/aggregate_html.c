@@ -149,7 +149,9 @@ table(struct esg_buf *b, const struct row *rows, size_t n, const char *first,
 
 		esg_buf_puts(b, "<tr><th scope=\"row\">");
 		esg_xml_str(b, rows[i].label);
-		esg_buf_printf(b, "</th><td class=\"num\">%zu</td>", rows[i].n);
+		esg_buf_puts(b, "</th><td class=\"num\">");
+		esg_render_count(b, o, rows[i].n);
+		esg_buf_puts(b, "</td>");
 		if (s == NULL) {
 			esg_buf_puts(b, "<td colspan=\"6\">");
 			esg_xml_str(b, rows[i].why);
@@ -248,7 +250,8 @@ columns(struct esg_buf *b, const struct esg_agg *a, size_t first, size_t count,
 }
 
 static void
-levels(struct esg_buf *b, const struct esg_agg *a)
+levels(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o)
 {
 	esg_buf_puts(b, "<h3>");
 	esg_xml_str(b, _("Overall levels, all respondents"));
@@ -260,14 +263,16 @@ levels(struct esg_buf *b, const struct esg_agg *a)
 	for (size_t l = 0; l < a->q->nlevels; l++) {
 		esg_buf_puts(b, "<tr><th scope=\"row\">");
 		esg_xml_str(b, a->q->levels[l].label);
-		esg_buf_printf(b, "</th><td class=\"num\">%zu</td></tr>\n",
-		    a->all.levels[l]);
+		esg_buf_puts(b, "</th><td class=\"num\">");
+		esg_render_count(b, o, a->all.levels[l]);
+		esg_buf_puts(b, "</td></tr>\n");
 	}
 	esg_buf_puts(b, "</tbody>\n</table>\n");
 }
 
 static void
-sheets(struct esg_buf *b, const struct esg_agg *a)
+sheets(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = a->q;
 	size_t *order = esg_agg_sheet_order(a);
@@ -287,8 +292,9 @@ sheets(struct esg_buf *b, const struct esg_agg *a)
 	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++) {
 		esg_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
 		esg_xml_str(b, q->sheets[order[i]].title);
-		esg_buf_printf(b, "</td><td class=\"num\">%zu</td></tr>\n",
-		    a->sheets[order[i]]);
+		esg_buf_puts(b, "</td><td class=\"num\">");
+		esg_render_count(b, o, a->sheets[order[i]]);
+		esg_buf_puts(b, "</td></tr>\n");
 	}
 	esg_buf_puts(b, "</tbody>\n</table>\n");
 	free(order);
@@ -299,15 +305,16 @@ esg_agg_html(struct esg_buf *b, const struct esg_agg *a,
     const struct esg_render_opts *o)
 {
 	const struct esg_questionnaire *q = a->q;
-	struct esg_buf t = ESG_BUF_INIT;
+	struct esg_buf t = ESG_BUF_INIT, n = ESG_BUF_INIT;
 
 	esg_buf_puts(b, "<section class=\"observatory\" aria-labelledby=\"agg\">\n"
 	    "<h2 id=\"agg\">");
 	esg_xml_str(b, _("Observatory"));
 	esg_buf_puts(b, "</h2>\n<p>");
-	esg_buf_printf(&t, dngettext(ESG_TEXTDOMAIN, "%zu respondent",
-	    "%zu respondents", a->total), a->total);
-	esg_agg_grouping(&t, a);
+	esg_render_count(&n, o, a->total);
+	esg_buf_printf(&t, dngettext(ESG_TEXTDOMAIN, "%s respondent",
+	    "%s respondents", a->total), esg_buf_str(&n));
+	esg_agg_grouping(&t, a, o);
 	esg_buf_putc(&t, '.');
 	esg_xml_str(b, esg_buf_str(&t));
 	esg_buf_puts(b, "</p>\n");
@@ -319,8 +326,9 @@ esg_agg_html(struct esg_buf *b, const struct esg_agg *a,
 	esg_xml_str(b, _("Q1 and Q3: first and third quartiles (a quarter of the "
 	    "scores lie below Q1, a quarter above Q3)."));
 	esg_buf_puts(b, "</p>\n");
-	levels(b, a);
-	sheets(b, a);
+	levels(b, a, o);
+	sheets(b, a, o);
 	esg_buf_puts(b, "</section>\n");
 	esg_buf_release(&t);
+	esg_buf_release(&n);
 }

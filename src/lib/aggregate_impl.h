@@ -72,6 +72,7 @@ void esg_agg_each_group(const struct esg_agg *a, void (*fn)(struct esg_buf *,
 void esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
     const struct group *g, bool french);
 /* ", by "Type"; groups of fewer than 5 respondents are not published" */
-void esg_agg_grouping(struct esg_buf *b, const struct esg_agg *a);
+void esg_agg_grouping(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o);
 
 #endif

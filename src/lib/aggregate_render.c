@@ -216,16 +216,21 @@ esg_agg_key_label(struct esg_buf *b, const struct esg_agg *a,
 }
 
 void
-esg_agg_grouping(struct esg_buf *b, const struct esg_agg *a)
+esg_agg_grouping(struct esg_buf *b, const struct esg_agg *a,
+    const struct esg_render_opts *o)
 {
+	struct esg_buf n = ESG_BUF_INIT;
 	const char *label;
 
 	if (a->by.field == ESG_NONE)
 		return;
 	label = a->q->fields[a->by.field].label;
-	if (a->min_group <= 1)
+	if (a->min_group <= 1) {
 		esg_buf_printf(b, _(", by \"%s\""), label);
-	else
-		esg_buf_printf(b, _(", by \"%s\"; groups of fewer than %zu respondents "
-		    "are not published"), label, a->min_group);
+		return;
+	}
+	esg_render_count(&n, o, a->min_group);
+	esg_buf_printf(b, _(", by \"%s\"; groups of fewer than %s respondents "
+	    "are not published"), label, esg_buf_str(&n));
+	esg_buf_release(&n);
 }

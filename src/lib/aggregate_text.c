@@ -49,7 +49,7 @@ text_stats(struct esg_buf *b, const struct esg_render_opts *o,
 
 	esg_buf_puts(b, "  ");
 	rest = esg_render_cell(b, label, LABEL_W);
-	esg_buf_printf(&t, "%zu", n);
+	esg_render_count(&t, o, n);
 	esg_render_right(b, esg_buf_str(&t), 6);
 	stat_values(s, v);
 	if (why)
@@ -79,12 +79,17 @@ text_group(struct esg_buf *b, const struct esg_agg *a, const struct group *g,
 
 /* The first line: how many respondents, grouped by what. */
 static void
-intro(struct esg_buf *t, const struct esg_agg *a)
+intro(struct esg_buf *t, const struct esg_agg *a,
+    const struct esg_render_opts *o)
 {
-	esg_buf_printf(t, dngettext(ESG_TEXTDOMAIN, "Observatory: %zu respondent",
-	    "Observatory: %zu respondents", a->total), a->total);
-	esg_agg_grouping(t, a);
+	struct esg_buf n = ESG_BUF_INIT;
+
+	esg_render_count(&n, o, a->total);
+	esg_buf_printf(t, dngettext(ESG_TEXTDOMAIN, "Observatory: %s respondent",
+	    "Observatory: %s respondents", a->total), esg_buf_str(&n));
+	esg_agg_grouping(t, a, o);
 	esg_buf_putc(t, '.');
+	esg_buf_release(&n);
 }
 
 static const char *
@@ -116,9 +121,9 @@ esg_agg_text(struct esg_buf *b, const struct esg_agg *a,
 {
 	const struct esg_questionnaire *q = a->q;
 	size_t *order = esg_agg_sheet_order(a), width = o->width ? o->width : 80;
-	struct esg_buf t = ESG_BUF_INIT;
+	struct esg_buf t = ESG_BUF_INIT, n = ESG_BUF_INIT;
 
-	intro(&t, a);
+	intro(&t, a, o);
 	esg_render_wrap(b, "", 0, esg_buf_str(&t), width);
 	esg_buf_printf(b, "\n%s\n", _("Overall score"));
 	text_head(b, _("group"));
@@ -128,20 +133,26 @@ esg_agg_text(struct esg_buf *b, const struct esg_agg *a,
 	esg_render_wrap(b, "\n  ", 2, _("Q1 and Q3: first and third quartiles "
 	    "(a quarter of the scores lie below Q1, a quarter above Q3)."), width);
 	esg_buf_printf(b, "\n%s\n", _("Overall levels, all respondents"));
-	for (size_t l = 0; l < q->nlevels; l++)
-		esg_buf_printf(b, "%s%s %zu", l ? ", " : "  ", q->levels[l].label,
-		    a->all.levels[l]);
+	for (size_t l = 0; l < q->nlevels; l++) {
+		esg_buf_printf(b, "%s%s ", l ? ", " : "  ", q->levels[l].label);
+		esg_render_count(b, o, a->all.levels[l]);
+	}
 	esg_buf_puts(b, "\n\n");
 	esg_render_wrap(b, "", 0, _("Sheets recommended to the most respondents "
 	    "(shared gaps a pooled project could close)"), width);
 	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++) {
+		esg_buf_reset(&n);
+		esg_render_count(&n, o, a->sheets[order[i]]);
 		esg_buf_reset(&t);
-		esg_buf_printf(&t, "  %3zu  ", a->sheets[order[i]]);
+		esg_buf_puts(&t, "  ");
+		esg_render_right(&t, esg_buf_str(&n), 3);
+		esg_buf_puts(&t, "  ");
 		esg_render_wrap(b, esg_buf_str(&t), 9, q->sheets[order[i]].title,
 		    width);
 	}
 	free(order);
 	esg_buf_release(&t);
+	esg_buf_release(&n);
 }
 
 static void
@@ -159,7 +170,9 @@ md_stats(struct esg_buf *b, const struct esg_render_opts *o, const char *label,
 {
 	double v[6];
 
-	esg_buf_printf(b, "| %s | %zu |", label, n);
+	esg_buf_printf(b, "| %s | ", label);
+	esg_render_count(b, o, n);
+	esg_buf_puts(b, " |");
 	stat_values(s, v);
 	if (why)
 		esg_buf_printf(b, " %s | | | | | |\n", why);
@@ -191,7 +204,7 @@ esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a,
 	size_t *order = esg_agg_sheet_order(a);
 	struct esg_buf t = ESG_BUF_INIT;
 
-	intro(&t, a);
+	intro(&t, a, o);
 	esg_buf_printf(b, "\n## %s\n\n%s\n\n### %s\n\n", _("Observatory"),
 	    esg_buf_str(&t), _("Overall score"));
 	md_head(b, _("group"));
@@ -208,10 +221,13 @@ esg_agg_markdown(struct esg_buf *b, const struct esg_agg *a,
 	esg_buf_printf(b, "\n%s\n", _("Q1 and Q3: first and third quartiles "
 	    "(a quarter of the scores lie below Q1, a quarter above Q3)."));
 	esg_buf_printf(b, "\n### %s\n\n", _("Sheets recommended to the most respondents"));
-	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++)
-		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, "%zu. %s — %zu respondent\n",
-		    "%zu. %s — %zu respondents\n", a->sheets[order[i]]), i + 1,
-		    q->sheets[order[i]].title, a->sheets[order[i]]);
+	for (size_t i = 0; i < q->nsheets && a->sheets[order[i]]; i++) {
+		esg_buf_reset(&t);
+		esg_render_count(&t, o, a->sheets[order[i]]);
+		esg_buf_printf(b, dngettext(ESG_TEXTDOMAIN, "%zu. %s — %s respondent\n",
+		    "%zu. %s — %s respondents\n", a->sheets[order[i]]), i + 1,
+		    q->sheets[order[i]].title, esg_buf_str(&t));
+	}
 	free(order);
 	esg_buf_release(&t);
 }

@@ -34,7 +34,8 @@ void esg_peers_sentence(struct esg_buf *b, const struct peer_view *v,
 struct peer_cells {
 	const char *label;
 	bool section;		/* a section row, shown under the pillars */
-	char score[32], n[24], q1[32], median[32], q3[32];
+	/* n: up to 20 digits and 6 three-byte group separators (U+202F). */
+	char score[32], n[48], q1[32], median[32], q3[32];
 	enum esg_peer_pos pos;
 };
 

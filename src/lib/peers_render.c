@@ -105,39 +105,44 @@ esg_peers_describe(struct esg_buf *b, const struct peer_view *v)
 {
 	const struct esg_peers *p = v->p;
 	const char *by = p->by == ESG_NONE ? "" : p->q->fields[p->by].label;
-	struct esg_buf g = ESG_BUF_INIT;
+	struct esg_buf g = ESG_BUF_INIT, all = ESG_BUF_INIT, n = ESG_BUF_INIT;
 
 	if (p->by != ESG_NONE)
 		own_group(&g, v);
+	esg_render_count(&all, v->o, p->all.n);
 	switch (v->m.why) {
 	case ESG_PEER_NO_GROUPS:
-		esg_buf_printf(b, _("Compared with all %zu respondents of the "
-		    "observatory %s."), p->all.n, p->name);
+		esg_buf_printf(b, _("Compared with all %s respondents of the "
+		    "observatory %s."), esg_buf_str(&all), p->name);
 		break;
 	case ESG_PEER_OWN:
-		esg_buf_printf(b, _("Compared with the %zu respondents of the group "
-		    "“%s” (%s) in the observatory %s."), v->m.g->n,
+		esg_render_count(&n, v->o, v->m.g->n);
+		esg_buf_printf(b, _("Compared with the %s respondents of the group "
+		    "“%s” (%s) in the observatory %s."), esg_buf_str(&n),
 		    esg_buf_str(&g), by, p->name);
 		break;
 	case ESG_PEER_SUPPRESSED:
+		esg_render_count(&n, v->o, p->min_group);
 		/* Withheld for its own size or to shield a smaller group: the
 		 * file says which, but the respondent needs only the consequence. */
 		esg_buf_printf(b, _("Its group “%s” (%s) is not published in the "
-		    "observatory (groups under %zu respondents are withheld, and so "
+		    "observatory (groups under %s respondents are withheld, and so "
 		    "are those that would reveal them): compared instead with all "
-		    "%zu respondents of the observatory %s."), esg_buf_str(&g), by,
-		    p->min_group, p->all.n, p->name);
+		    "%s respondents of the observatory %s."), esg_buf_str(&g), by,
+		    esg_buf_str(&n), esg_buf_str(&all), p->name);
 		break;
 	case ESG_PEER_MISSING:
 		esg_buf_printf(b, _("The observatory %s has no group “%s” (%s): "
-		    "compared instead with all %zu respondents."), p->name,
-		    esg_buf_str(&g), by, p->all.n);
+		    "compared instead with all %s respondents."), p->name,
+		    esg_buf_str(&g), by, esg_buf_str(&all));
 		break;
 	}
 	if (!v->m.g->usable)
 		esg_buf_printf(b, " %s", _("The observatory holds too few respondents "
 		    "in all to compare with: no position is given."));
 	esg_buf_release(&g);
+	esg_buf_release(&all);
+	esg_buf_release(&n);
 }
 
 void
@@ -225,13 +230,15 @@ esg_peers_cells(const struct peer_view *v, size_t c, struct peer_cells *out,
 	double x = esg_peers_col_score(v->r, c);
 	const double st[] = { s ? s->q1 : 0, s ? s->median : 0, s ? s->q3 : 0 };
 	char *dst[] = { out->q1, out->median, out->q3 };
-
+	struct esg_buf t = ESG_BUF_INIT;
 	bool has = s != NULL && s->n > 0;
 
 	out->label = esg_peers_col_label(v->p->q, c);
 	out->section = c > v->p->q->npillars;
 	human(out->score, sizeof out->score, v->o, x, !esg_score_is_null(x), none);
-	snprintf(out->n, sizeof out->n, "%zu", s ? s->n : 0);
+	esg_render_count(&t, v->o, s ? s->n : 0);
+	snprintf(out->n, sizeof out->n, "%s", esg_buf_str(&t));
+	esg_buf_release(&t);
 	for (size_t i = 0; i < 3; i++)
 		human(dst[i], sizeof out->q1, v->o, st[i], has, none);
 	out->pos = esg_peer_position(s, x);

@@ -252,6 +252,12 @@ esg_render_score(struct esg_buf *b, const struct esg_render_opts *o, double x)
 	esg_num_human(b, x, 2, o->french);
 }
 
+void
+esg_render_count(struct esg_buf *b, const struct esg_render_opts *o, size_t n)
+{
+	esg_num_human(b, (double)n, 0, o->french);
+}
+
 bool
 esg_render_has_notes(const struct esg_result *r)
 {
