@@ -26,10 +26,11 @@ struct esg_qtype_ops {
 	bool options;		/* a cell may name one of its options */
 	bool set;		/* the answer is a set of options (sel), not one */
 	/*
-	 * A trimmed, non-empty cell s[0..n) (fold: its case-folded copy) that
-	 * named no option and no nsp/na token; a verbatim type gets the cell
-	 * untrimmed.  Fills *out, or appends to why what was expected and
-	 * returns -1.
+	 * A trimmed, non-empty cell s[0..n) that named no option and no
+	 * nsp/na token (fold: its key, esg_fold_key, NUL-terminated and maybe
+	 * shorter than n); a verbatim type gets the cell untrimmed and no
+	 * fold.  Fills *out, or appends to why what was expected and returns
+	 * -1.
 	 */
 	int (*parse)(const struct esg_field *f, const char *s, size_t n,
 	    const char *fold, struct esg_answer *out, struct esg_arena *a,

@@ -20,6 +20,13 @@ bool esg_utf8_valid(const char *s, size_t n, size_t *bad);
  * folded form of those letters has the same length in UTF-8.
  */
 void esg_fold(char *dst, const char *s, size_t n);
+/*
+ * The key an answer and an option are compared by: esg_fold, then the
+ * typographic apostrophes U+2019, U+2018 and U+02BC written as ', so that
+ * "d’agglomération" and "d'agglomération" match.  Writes to dst (n bytes,
+ * not terminated; dst may be s) and returns the key's length, at most n.
+ */
+size_t esg_fold_key(char *dst, const char *s, size_t n);
 /* Narrows [*s, *s + *n) past leading and trailing blanks (incl. U+00A0, U+202F). */
 void esg_trim(const char **s, size_t *n);
 /*

@@ -95,11 +95,49 @@ option_name(struct esg_buf *why, const struct esg_option *o)
 	esg_buf_release(&k);
 }
 
+/* Whether a and b have the same heading key: case, accents, ’ set aside. */
+static bool
+same_key(struct esg_buf *ka, struct esg_buf *kb, const char *a, const char *b)
+{
+	esg_buf_reset(ka);
+	esg_buf_reset(kb);
+	esg_heading_key(ka, a, strlen(a));
+	esg_heading_key(kb, b, strlen(b));
+	return strcmp(esg_buf_str(ka), esg_buf_str(kb)) == 0;
+}
+
+/*
+ * The value of the option that typed names but for its accents
+ * ("delegation" for « Délégation », "les elus" for « Les élus »), or NULL.
+ * Only a hint: a cell is never matched without its accents, which can
+ * tell words apart (« interne » and « interné »).
+ */
+static const char *
+accent_hint(const struct esg_field *f, const char *typed)
+{
+	struct esg_buf kt = ESG_BUF_INIT, ko = ESG_BUF_INIT;
+	const char *hint = NULL;
+
+	for (size_t i = 0; i < f->noptions && hint == NULL; i++) {
+		const struct esg_option *o = &f->options[i];
+
+		if (same_key(&kt, &ko, typed, o->value) ||
+		    (o->label && same_key(&kt, &ko, typed, o->label)))
+			hint = o->value;
+	}
+	esg_buf_release(&kt);
+	esg_buf_release(&ko);
+	return hint;
+}
+
 void
 esg_options_expect(struct esg_buf *why, const struct esg_field *f,
     const char *typed)
 {
 	const char *hint = esg_option_hint(f, typed);
+
+	if (hint == NULL)
+		hint = accent_hint(f, typed);
 
 	esg_buf_puts(why, _("expected one of: "));
 	for (size_t i = 0; i < f->noptions; i++) {
@@ -155,14 +193,17 @@ esg_cell_number(const struct esg_field *f, const char *s, size_t n,
 	return 1;
 }
 
-/* Interprets a non-empty trimmed cell for a non-verbatim field. */
+/*
+ * Interprets a non-empty trimmed cell s[0..n) for a non-verbatim field;
+ * fold[0..fn) is its key (esg_fold_key), NUL-terminated.
+ */
 static int
 parse_trimmed(const struct esg_field *f, const char *s, size_t n,
-    const char *fold, struct esg_answer *out, struct esg_arena *a,
+    const char *fold, size_t fn, struct esg_answer *out, struct esg_arena *a,
     struct esg_buf *why)
 {
 	const struct esg_qtype_ops *t = esg_qtype(f);
-	size_t k = t->options ? esg_option_match(f, fold, n) : ESG_NONE;
+	size_t k = t->options ? esg_option_match(f, fold, fn) : ESG_NONE;
 
 	if (k != ESG_NONE) {
 		if (t->set) {
@@ -174,11 +215,11 @@ parse_trimmed(const struct esg_field *f, const char *s, size_t n,
 		out->state = ESG_A_VALUE;
 		return 0;
 	}
-	if (esg_token_in(fold, n, unknown_tokens)) {
+	if (esg_token_in(fold, fn, unknown_tokens)) {
 		out->state = ESG_A_UNKNOWN;
 		return 0;
 	}
-	if (esg_token_in(fold, n, na_tokens)) {
+	if (esg_token_in(fold, fn, na_tokens)) {
 		if (f->allow_na) {
 			out->state = ESG_A_NA;
 			return 0;
@@ -196,6 +237,7 @@ esg_cell_parse(const struct esg_field *f, const char *cell, size_t len,
 	const char *s = cell;
 	size_t n = len;
 	char *fold;
+	size_t fn;
 
 	out->state = ESG_A_EMPTY;
 	esg_trim(&s, &n);
@@ -207,13 +249,14 @@ esg_cell_parse(const struct esg_field *f, const char *cell, size_t len,
 	if (n < 256) {
 		char small[256];
 
-		esg_fold(small, s, n);
-		small[n] = '\0';
-		return parse_trimmed(f, s, n, small, out, a, why);
+		fn = esg_fold_key(small, s, n);
+		small[fn] = '\0';
+		return parse_trimmed(f, s, n, small, fn, out, a, why);
 	}
 	fold = esg_arena_strndup(a, s, n);
-	esg_fold(fold, s, n);
-	return parse_trimmed(f, s, n, fold, out, a, why);
+	fn = esg_fold_key(fold, s, n);
+	fold[fn] = '\0';
+	return parse_trimmed(f, s, n, fold, fn, out, a, why);
 }
 
 void

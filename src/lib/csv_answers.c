@@ -557,7 +557,7 @@ mapped_value(const struct esg_reader *r, size_t field, const char *p, size_t n)
 		return p;
 	esg_trim(&p, &n);
 	fold = esg_xstrndup(p, n);
-	esg_fold(fold, fold, n);
+	fold[esg_fold_key(fold, fold, n)] = '\0';
 	for (size_t i = 0; i < r->map->nvalues; i++)
 		if (r->map->values[i].field == field &&
 		    strcmp(r->map->values[i].from, fold) == 0) {

@@ -89,7 +89,8 @@ parse_joined(const struct esg_field *f, const char *s, size_t n,
 	char *fold = esg_arena_strndup(a, s, n);
 	size_t pos = 0, len, k;
 
-	esg_fold(fold, s, n);
+	n = esg_fold_key(fold, s, n);	/* from here n is the key's length */
+	fold[n] = '\0';
 	out->sel = esg_arena_alloc(a, f->noptions);
 	for (;;) {
 		pos += strspn(fold + pos, " ");
@@ -135,7 +136,8 @@ parse_multi(const struct esg_field *f, const char *s, size_t n,
 		}
 		char *fold = esg_arena_strndup(a, item, len);
 
-		esg_fold(fold, item, len);
+		len = esg_fold_key(fold, item, len);
+		fold[len] = '\0';
 		if ((k = esg_option_match(f, fold, len)) == ESG_NONE) {
 			esg_buf_printf(why, _("'%s' is not an option; "), fold);
 			esg_options_expect(why, f, fold);

@@ -4,6 +4,8 @@
  */
 #include "qtype_impl.h"
 
+#include <string.h>
+
 #include "esgdiag/answers.h"
 #include "esgdiag/buf.h"
 #include "esgdiag/model.h"
@@ -18,9 +20,12 @@ parse_yesno(const struct esg_field *f, const char *s, size_t n,
     const char *fold, struct esg_answer *out, struct esg_arena *a,
     struct esg_buf *why)
 {
-	(void)s, (void)a;
-	if (esg_token_in(fold, n, yes_tokens) || esg_token_in(fold, n, no_tokens)) {
-		out->opt = esg_token_in(fold, n, yes_tokens) ? 0 : 1;
+	size_t fn = strlen(fold);	/* the key may be shorter than the cell */
+
+	(void)s, (void)n, (void)a;
+	if (esg_token_in(fold, fn, yes_tokens) ||
+	    esg_token_in(fold, fn, no_tokens)) {
+		out->opt = esg_token_in(fold, fn, yes_tokens) ? 0 : 1;
 		out->state = ESG_A_VALUE;
 		return 0;
 	}

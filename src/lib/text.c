@@ -147,6 +147,40 @@ esg_fold(char *dst, const char *src, size_t n)
 	}
 }
 
+/*
+ * Length of the typographic apostrophe at s (U+2019, U+2018 or U+02BC),
+ * or 0.  Word, Excel and macOS type U+2019 for ' in French.
+ */
+static size_t
+apostrophe_at(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 &&
+	    (s[2] == 0x99 || s[2] == 0x98))
+		return 3;
+	if (n >= 2 && s[0] == 0xca && s[1] == 0xbc)
+		return 2;
+	return 0;
+}
+
+size_t
+esg_fold_key(char *dst, const char *src, size_t n)
+{
+	unsigned char *d = (unsigned char *)dst;
+	size_t i, j, len;
+
+	esg_fold(dst, src, n);
+	/* The common case, no 0xE2 or 0xCA byte: nothing to narrow. */
+	if (!memchr(d, 0xe2, n) && !memchr(d, 0xca, n))
+		return n;
+	for (i = j = 0; i < n; j++)
+		if ((len = apostrophe_at(d + i, n - i)) != 0) {
+			d[j] = '\'';
+			i += len;
+		} else
+			d[j] = d[i++];
+	return j;
+}
+
 /* Length of the blank at s (ASCII white space, U+00A0, U+202F), or 0. */
 static size_t
 blank_at(const unsigned char *s, size_t n)

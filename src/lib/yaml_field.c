@@ -55,19 +55,20 @@ fold_option(struct ld *ld, struct esg_option *o)
 {
 	char *f;
 
+	/* Keyed as cells are (esg_fold_key), so ' and ’ match either way. */
 	f = esg_arena_strdup(ld->a, o->value);
-	esg_fold(f, o->value, strlen(f));
+	o->fvlen = esg_fold_key(f, f, strlen(f));
+	f[o->fvlen] = '\0';
 	o->fvalue = f;
-	o->fvlen = strlen(f);
 	if (o->label != NULL) {
 		const char *s = o->label;
 		size_t n = strlen(s);
 
 		esg_trim(&s, &n);
 		f = esg_arena_strndup(ld->a, s, n);
-		esg_fold(f, f, n);
+		o->fllen = esg_fold_key(f, f, n);
+		f[o->fllen] = '\0';
 		o->flabel = f;
-		o->fllen = n;
 	}
 }
 

@@ -108,7 +108,7 @@ fold_copy(struct ld *ld, const char *s, const char **out)
 
 	esg_trim(&s, &n);
 	f = esg_arena_strndup(ld->a, s, n);
-	esg_fold(f, f, n);
+	f[esg_fold_key(f, f, n)] = '\0';	/* keyed as the cells are */
 	*out = f;
 }
 

@@ -226,6 +226,61 @@ test_joined_labels(void **state)
 	q = keep;
 }
 
+/*
+ * The typographic apostrophes (U+2019 as Word and Excel type it, U+2018,
+ * U+02BC) and ' are one character, in cells and in labels alike; accents
+ * are not set aside, but the message then names the option.
+ */
+static void
+test_apostrophes(void **state)
+{
+	struct esg_questionnaire *keep = q;
+	static const struct { const char *id, *in, *out; } rows[] = {
+		{ "s", "Communauté d\u2019agglomération", "value:ca" },
+		{ "s", "COMMUNAUTÉ D\u2018AGGLOMÉRATION", "value:ca" },
+		{ "s", "Communauté d\u02bcagglomération", "value:ca" },
+		{ "s", "Communauté d'agglomération", "value:ca" },
+		{ "t", "L'équipe", "value:eq" },	/* the label has U+2019 */
+		{ "t", "l\u2019ÉQUIPE", "value:eq" },
+		{ "m", "Les élus, L\u2019équipe de direction", "value:elus|direction" },
+		{ "m", "L\u2019ensemble des agents;L'équipe de direction",
+		  "value:direction|tous" },
+		{ "m", "elus|L\u2018équipe de direction", "value:elus|direction" },
+		{ "m", "L'ensemble des agents", "value:tous" },
+		{ "s", "Communaute d\u2019agglomeration", "error:expected one of: "
+		  "'Communauté d'agglomération' (ca), 'Communauté de communes' (cc), "
+		  "or nsp (unknown) (did you mean 'Communauté d'agglomération'?)" },
+		{ "m", "Les elus", "error:'les elus' is not an option; expected one "
+		  "of: 'Les élus' (elus), 'L'équipe de direction' (direction), "
+		  "'L\u2019ensemble des agents' (tous), or nsp (unknown) "
+		  "(did you mean 'Les élus'?)" },
+	};
+
+	(void)state;
+	q = load_ok("schema: 1\nid: t\nversion: '1'\ntitle: T\n"
+	    "pillars: [{id: E, label: E}]\nlevels: [{min: 0, label: L}]\n"
+	    "sections:\n- id: s\n  title: S\n  questions:\n"
+	    "  - {id: s, text: S, type: single, options: ["
+	    "{value: ca, label: \"Communauté d'agglomération\", score: 1},"
+	    "{value: cc, label: Communauté de communes, score: 0}]}\n"
+	    "  - {id: t, text: T, type: single, options: ["
+	    "{value: eq, label: \"L\u2019équipe\", score: 1},"
+	    "{value: autre, label: Autre, score: 0}]}\n"
+	    "  - {id: m, text: M, type: multi, options: ["
+	    "{value: elus, label: Les élus, score: 0.5},"
+	    "{value: direction, label: \"L'équipe de direction\", score: 0.5},"
+	    "{value: tous, label: \"L\u2019ensemble des agents\", score: 0.5}]}\n");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *got = cell(rows[i].id, rows[i].in);
+
+		if (strcmp(got, rows[i].out) != 0)
+			fail_msg("%s '%s': got '%s', expected '%s'", rows[i].id,
+			    rows[i].in, got, rows[i].out);
+	}
+	esg_questionnaire_free(q);
+	q = keep;
+}
+
 static void
 test_reader(void **state)
 {
@@ -339,6 +394,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_joined_labels),
+		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_duplicate_ids_many),

@@ -139,6 +139,35 @@ test_fold(void **state)
 }
 
 /*
+ * Keys: folded, with U+2019, U+2018 and U+02BC as ' (3, 3 and 2 bytes to
+ * 1), and nothing else narrowed; the lengths are counted by hand.
+ */
+static void
+test_fold_key(void **state)
+{
+	static const struct { const char *in, *want; size_t n; } rows[] = {
+		{ "D\u2019Agglo", "d'agglo", 7 },		/* 9 bytes in */
+		{ "\u2018A\u02bc", "'a'", 3 },			/* 6 bytes in */
+		{ "\u2019", "'", 1 },
+		{ "L'\u00c9T\u00c9", "l'\u00e9t\u00e9", 7 },	/* no change of length */
+		{ "a\u201cb", "a\u201cb", 5 },		/* a double quote stays */
+		{ "x\xe2\x80", "x\xe2\x80", 3 },		/* cut short: kept */
+	};
+	char out[32], in[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		size_t len = strlen(rows[i].in);
+
+		assert_int_equal(esg_fold_key(out, rows[i].in, len), rows[i].n);
+		assert_memory_equal(out, rows[i].want, rows[i].n);
+		memcpy(in, rows[i].in, len);		/* in place */
+		assert_int_equal(esg_fold_key(in, in, len), rows[i].n);
+		assert_memory_equal(in, rows[i].want, rows[i].n);
+	}
+}
+
+/*
  * Folding eight ASCII bytes at a time must agree with the byte rule (A-Z
  * to a-z, nothing else) for every ASCII byte at every offset, and hand
  * over to the byte loop at the first non-ASCII byte.
@@ -358,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_num_cell_exact),
 		cmocka_unit_test(test_num_plain),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_key),
 		cmocka_unit_test(test_fold_words),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_utf8),
