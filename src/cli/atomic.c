@@ -142,6 +142,46 @@ release(struct atomic_file *af)
 	af->fp = NULL;
 }
 
+/* A FIFO or a device is written as it is: there is nothing to replace. */
+static int
+open_direct(struct atomic_file *af)
+{
+	af->direct = true;
+	af->fd = open(af->path, O_WRONLY | O_CLOEXEC);
+	if (af->fd < 0) {
+		int e = errno;
+
+		release(af);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* Flushes and closes a direct target (a device cannot be synced). */
+static int
+close_direct(struct atomic_file *af)
+{
+	int rc = 0, e = 0;
+
+	if (af->fp != NULL) {
+		if (fflush(af->fp) != 0 || ferror(af->fp)) {
+			rc = -1;
+			e = errno ? errno : EIO;
+		}
+		if (fclose(af->fp) != 0 && rc == 0) {
+			rc = -1;
+			e = errno;
+		}
+	} else if (close(af->fd) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	release(af);
+	errno = e;
+	return rc;
+}
+
 int
 atomic_open(struct atomic_file *af, const char *path)
 {
@@ -152,6 +192,9 @@ atomic_open(struct atomic_file *af, const char *path)
 	memset(af, 0, sizeof *af);
 	af->fd = -1;
 	af->path = target_of(path);
+	if (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return open_direct(af);
 	/* Renaming would bypass the permissions of a read-only file. */
 	if (stat(af->path, &st) == 0 && access(af->path, W_OK) != 0) {
 		release(af);
@@ -262,6 +305,8 @@ atomic_commit(struct atomic_file *af)
 	sigset_t old;
 	int rc;
 
+	if (af->direct)
+		return close_direct(af);
 	atomic_block(&old);
 	rc = close_synced(af);
 	if (rc == 0)
@@ -285,6 +330,11 @@ atomic_abort(struct atomic_file *af)
 	int e = errno;
 	sigset_t old;
 
+	if (af->direct) {
+		close_direct(af);
+		errno = e;
+		return;
+	}
 	if (af->tmp == NULL)
 		return;
 	atomic_block(&old);

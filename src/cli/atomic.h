@@ -9,7 +9,9 @@
  * Modes: a new file gets 0666 less the umask, as any file the user
  * creates; a replaced file keeps its own mode, so a private answers file
  * stays private.  A target that is a symbolic link is written through the
- * link, which stays.
+ * link, which stays.  A target that exists and is not a regular file (a
+ * FIFO, /dev/null, a terminal) is written directly: renaming over it would
+ * replace the device or the pipe with a plain file.
  *
  * Functions return 0, or -1 with errno set by the call that failed.
  */
@@ -17,6 +19,7 @@
 #define ESG_ATOMIC_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -25,6 +28,7 @@ struct atomic_file {
 	char *tmp;	/* the temporary file; owned; NULL once done */
 	int fd;
 	FILE *fp;	/* from atomic_stream(); owns fd then */
+	bool direct;	/* writing to path itself, not a regular file */
 };
 
 /* Creates the temporary file beside path. */
