@@ -84,9 +84,7 @@ if [ -d "$duck/node_modules/@duckdb/node-api" ]; then
 	"$PY" "$here/scorer_sql.py" "$q" "$dir/check.csv" "$dir/check-duckdb.csv" > "$dir/check.sql"
 	node "$here/duckdb_run.js" "$dir/check.sql" "$duck"
 	"$PY" "$here/same_scores.py" "DuckDB SQL scorer" "$dir/check-esgdiag.csv" "$dir/check-duckdb.csv"
-	# Not /dev/null: DuckDB writes a temporary file and renames it over the
-	# target, which as root replaces the device with a plain file.
-	"$PY" "$here/scorer_sql.py" "$q" "$f" "$dir/duckdb-scores.csv" > "$dir/score.sql"
+	"$PY" "$here/scorer_sql.py" "$q" "$f" /dev/null > "$dir/score.sql"
 	t_duck=$(best 3 node "$here/duckdb_run.js" "$dir/score.sql" "$duck")
 	row "DuckDB SQL scorer (node, all cores)" "$t_duck"
 else
