@@ -158,30 +158,6 @@ open_direct(struct atomic_file *af)
 	return 0;
 }
 
-/* Flushes and closes a direct target (a device cannot be synced). */
-static int
-close_direct(struct atomic_file *af)
-{
-	int rc = 0, e = 0;
-
-	if (af->fp != NULL) {
-		if (fflush(af->fp) != 0 || ferror(af->fp)) {
-			rc = -1;
-			e = errno ? errno : EIO;
-		}
-		if (fclose(af->fp) != 0 && rc == 0) {
-			rc = -1;
-			e = errno;
-		}
-	} else if (close(af->fd) != 0) {
-		rc = -1;
-		e = errno;
-	}
-	release(af);
-	errno = e;
-	return rc;
-}
-
 int
 atomic_open(struct atomic_file *af, const char *path)
 {
@@ -264,37 +240,40 @@ sync_dir(const char *path)
 	return rc;
 }
 
-/* Flushes, syncs and closes; the descriptor is closed whatever happens. */
+/*
+ * Flushes, syncs (when sync is set) and closes; the descriptor is closed
+ * whatever happens.
+ */
 static int
-close_synced(struct atomic_file *af)
+close_file(struct atomic_file *af, bool sync)
 {
 	int rc = 0, e = 0;
 
-	if (af->fp != NULL) {
-		if (fflush(af->fp) != 0 || ferror(af->fp)) {
-			rc = -1;
-			e = errno ? errno : EIO;
-		}
-		if (rc == 0 && fsync(af->fd) != 0) {
-			rc = -1;
-			e = errno;
-		}
-		if (fclose(af->fp) != 0 && rc == 0) {
-			rc = -1;
-			e = errno;
-		}
-	} else {
-		if (fsync(af->fd) != 0) {
-			rc = -1;
-			e = errno;
-		}
-		if (close(af->fd) != 0 && rc == 0) {
-			rc = -1;
-			e = errno;
-		}
+	if (af->fp != NULL && (fflush(af->fp) != 0 || ferror(af->fp))) {
+		rc = -1;
+		e = errno ? errno : EIO;
+	}
+	if (rc == 0 && sync && fsync(af->fd) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if ((af->fp != NULL ? fclose(af->fp) : close(af->fd)) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
 	}
 	af->fp = NULL;
 	af->fd = -1;
+	errno = e;
+	return rc;
+}
+
+/* Closes a direct target and releases af (a device cannot be synced). */
+static int
+close_direct(struct atomic_file *af)
+{
+	int rc = close_file(af, false), e = errno;
+
+	release(af);
 	errno = e;
 	return rc;
 }
@@ -308,7 +287,7 @@ atomic_commit(struct atomic_file *af)
 	if (af->direct)
 		return close_direct(af);
 	atomic_block(&old);
-	rc = close_synced(af);
+	rc = close_file(af, true);
 	if (rc == 0)
 		rc = rename(af->tmp, af->path);
 	if (rc != 0) {
