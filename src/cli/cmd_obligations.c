@@ -85,7 +85,7 @@ profile_value(const struct esg_questionnaire *q, struct esg_answers *ans,
 
 	if (esg_cell_parse(&q->fields[i], v, strlen(v), &ans->a[i], &ans->arena,
 	    &why) != 0)
-		rc = cli_usage_error("--%s: '%s': %s", q->fields[i].id, v,
+		rc = cli_usage_error(_("--%s: '%s': %s"), q->fields[i].id, v,
 		    esg_buf_str(&why));
 	esg_buf_release(&why);
 	return rc;
