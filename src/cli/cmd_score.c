@@ -20,6 +20,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_answers.h"
 #include "esgdiag/hash.h"
+#include "esgdiag/idset.h"
 #include "esgdiag/model.h"
 #include "esgdiag/peers.h"
 #include "esgdiag/render.h"
@@ -53,6 +54,8 @@ struct score_run {
 	const char *peers_path;		/* --peers */
 	struct esg_peers *peers;
 	bool no_respondents;		/* --no-respondents: statistics only */
+	/* --aggregate over several files: the ids read, to warn of repeats. */
+	struct esg_idset *seen;
 };
 
 static int
@@ -88,9 +91,22 @@ score_file(struct score_run *run, const char *path, struct esg_input *in)
 	bool hash = run->renderer->caps & ESG_RENDER_INPUTS;
 	int rc = cli_source_open(run->cli, &run->src, path, hash, &src);
 
+	size_t repeats = 0;
+
 	in->name = src ? cli_source_name(src) : path;
-	while (rc == EXIT_OK && cli_source_next(src, &run->answers))
+	while (rc == EXIT_OK && cli_source_next(src, &run->answers)) {
+		if (run->seen && cli_source_has_id(src) &&
+		    !esg_idset_add(run->seen, run->answers.id))
+			repeats++;
 		rc = one(run);
+	}
+	/* A file read twice, or an export holding another's rows. */
+	if (repeats > 0)
+		fprintf(stderr, ngettext("esgdiag: %s: %zu respondent id was "
+		    "already read from an earlier file; the statistics count "
+		    "it again\n", "esgdiag: %s: %zu respondent ids were already "
+		    "read from an earlier file; the statistics count them "
+		    "again\n", repeats), in->name, repeats);
 	return worse(rc, cli_source_close(src, in->sha256));
 }
 
@@ -123,6 +139,8 @@ run_files(struct score_run *run, int n, char **files)
 		return status;
 	cli_render_opts(cli, cli->out, &run->opts);
 	run->result = esg_result_new(cli->q);
+	if (run->agg != NULL && n > 1)
+		run->seen = esg_idset_new();
 	/* The statistics count the sheets recommended, whatever the format. */
 	run->result->no_recs = !(run->renderer->caps & ESG_RENDER_SHEETS) &&
 	    run->agg == NULL;
@@ -161,6 +179,7 @@ static void
 release(struct score_run *run)
 {
 	esg_result_free(run->result);
+	esg_idset_free(run->seen);
 	esg_answers_release(&run->answers);
 	esg_buf_release(&run->buf);
 	esg_agg_free(run->agg);

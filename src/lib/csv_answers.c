@@ -17,6 +17,7 @@
 #include "esgdiag/buf.h"
 #include "esgdiag/csv_cell.h"
 #include "esgdiag/heading.h"
+#include "esgdiag/idset.h"
 #include "esgdiag/limesurvey.h"
 #include "esgdiag/map.h"
 #include "esgdiag/model.h"
@@ -38,27 +39,11 @@ struct column {
 };
 
 /*
- * The ids seen, to report duplicates, at 8 bytes a respondent: 64-bit
- * hashes in a sorted array plus a short unsorted tail merged into it when
- * full, the tail also kept in a small hash table so that a lookup never
- * scans it.  Two different ids share a hash with a probability of about
- * n^2 / 2^65 (3e-8 for a million respondents); that case would be
- * reported as a duplicate, never missed.
- */
-enum { IDSET_TAIL = 1024, IDSET_SLOTS = 2 * IDSET_TAIL };
-
-/*
  * The memo of parsed cells (cell_memo.h) starts after this many rows: in
  * the first rows most spellings are new, and remembering them costs more
  * than it saves (a thousand files of ten rows took 15% longer).
  */
 enum { MEMO_AFTER = 50 };
-
-struct idset {
-	uint64_t *v;
-	size_t sorted, n, cap;
-	uint64_t slot[IDSET_SLOTS];	/* the tail's hashes; 0: free */
-};
 
 struct esg_reader {
 	const struct esg_questionnaire *q;
@@ -73,7 +58,7 @@ struct esg_reader {
 	size_t rows;		/* data records seen, bad ones included */
 	bool bad, ioerr, has_id;
 	bool lenient;		/* esg_reader_set_lenient() */
-	struct idset ids;
+	struct esg_idset *ids;	/* made at the first id of a column */
 	struct esg_buf why;
 	const struct esg_map *map;	/* borrowed; NULL when none */
 	struct esg_buf *parts;		/* per field: the cell made of option columns */
@@ -83,103 +68,6 @@ struct esg_reader {
 	char **rejected;	/* ids of the rows refused, when known */
 	size_t nrejected;
 };
-
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	/* splitmix64's finaliser spreads FNV's weak low bits. */
-	h ^= h >> 30;
-	h *= 0xbf58476d1ce4e5b9u;
-	h ^= h >> 27;
-	h *= 0x94d049bb133111ebu;
-	h ^= h >> 31;
-	return h ? h : 1;	/* 0 marks a free slot */
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-static bool
-in_sorted(const struct idset *set, uint64_t h)
-{
-	size_t lo = 0, hi = set->sorted;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (set->v[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < set->sorted && set->v[lo] == h;
-}
-
-/* Merges the sorted tail into the sorted part, from the back, in place. */
-static void
-merge_tail(struct idset *set)
-{
-	size_t nt = set->n - set->sorted, i = set->sorted, j = nt, k = set->n;
-	uint64_t *tail = esg_xmalloc(nt * sizeof *tail);
-
-	qsort(set->v + set->sorted, nt, sizeof *set->v, cmp_u64);
-	memcpy(tail, set->v + set->sorted, nt * sizeof *tail);
-	while (j > 0) {
-		if (i > 0 && set->v[i - 1] > tail[j - 1])
-			set->v[--k] = set->v[--i];
-		else
-			set->v[--k] = tail[--j];
-	}
-	free(tail);
-	set->sorted = set->n;
-	memset(set->slot, 0, sizeof set->slot);
-}
-
-/* Adds h to the tail's table; false if it was already there. */
-static bool
-tail_add(struct idset *set, uint64_t h)
-{
-	size_t i = (size_t)h & (IDSET_SLOTS - 1);
-
-	for (; set->slot[i] != 0; i = (i + 1) & (IDSET_SLOTS - 1))
-		if (set->slot[i] == h)
-			return false;
-	set->slot[i] = h;
-	return true;
-}
-
-/* Adds s to the set; false if it was already there. */
-static bool
-idset_add(struct idset *set, const char *s)
-{
-	uint64_t h = hash(s);
-
-	if (in_sorted(set, h) || !tail_add(set, h))
-		return false;
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 4096;
-		set->v = esg_xreallocarray(set->v, set->cap, sizeof *set->v);
-	}
-	set->v[set->n++] = h;
-	if (set->n - set->sorted >= IDSET_TAIL)
-		merge_tail(set);
-	return true;
-}
-
-static void
-idset_release(struct idset *set)
-{
-	free(set->v);
-}
 
 /* A cell as shown in a message: at most 40 characters, controls escaped. */
 static void
@@ -770,7 +658,9 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 		ans->id = esg_arena_strdup(&ans->arena, num);
 	}
 	/* Row numbers cannot repeat: only ids from a column are checked. */
-	if (ok && r->has_id && !idset_add(&r->ids, ans->id)) {
+	if (ok && r->has_id && r->ids == NULL)
+		r->ids = esg_idset_new();
+	if (ok && r->has_id && !esg_idset_add(r->ids, ans->id)) {
 		row_error(r, rec->line, _("duplicate respondent id '%s'"), ans->id);
 		ok = false;
 	}
@@ -951,7 +841,7 @@ esg_reader_free(struct esg_reader *r)
 	for (size_t i = 0; i < r->nrejected; i++)
 		free(r->rejected[i]);
 	free(r->rejected);
-	idset_release(&r->ids);
+	esg_idset_free(r->ids);
 	esg_buf_release(&r->why);
 	for (size_t i = 0; r->parts && i < r->q->nfields; i++)
 		esg_buf_release(&r->parts[i]);
