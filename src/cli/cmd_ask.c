@@ -431,6 +431,7 @@ run(struct interview *iv, bool resume)
 	prompt_printf(&iv->pr, PS_TITLE, "%s\n", iv->q->title);
 	prompt_wrap(&iv->pr, PS_HINT, "", _("Type the number of your answer "
 	    "and Enter. ? explains a question, < goes back, nsp = don't know, "
+	    "na = not applicable where the question allows it, "
 	    "+ text attaches a note (2 + text: answer 2 with the note), q saves "
 	    "and quits. Every answer is saved at once."));
 	rc = interview(iv, start);
