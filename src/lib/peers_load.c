@@ -304,6 +304,68 @@ check_questionnaire(struct ld *l, json_t *root)
 	return rc;
 }
 
+/*
+ * jansson's messages are English.  Its error code says what went wrong,
+ * in words the catalogue translates; where the catalogue has no
+ * translation (an English run) jansson's own, more precise, text stays.
+ */
+static const char *
+json_error_words(const json_error_t *e)
+{
+	const char *w;
+
+	switch (json_error_code(e)) {
+	case json_error_premature_end_of_input:
+		w = N_("the JSON text ends too early");
+		break;
+	case json_error_end_of_input_expected:
+		w = N_("more text after the JSON value");
+		break;
+	case json_error_invalid_syntax:
+		w = N_("invalid JSON syntax");
+		break;
+	case json_error_invalid_utf8:
+		w = N_("invalid UTF-8 in the JSON text");
+		break;
+	case json_error_duplicate_key:
+		w = N_("duplicate object key");
+		break;
+	case json_error_null_character:
+	case json_error_null_byte_in_key:
+		w = N_("a NUL character in the JSON text");
+		break;
+	case json_error_numeric_overflow:
+		w = N_("a number out of range");
+		break;
+	default:
+		return NULL;
+	}
+	return _(w) == w ? NULL : _(w);
+}
+
+/* A syntax error at its line and column, in the catalogue's language. */
+static void
+syntax_error(struct ld *l, const json_error_t *e)
+{
+	const char *words = json_error_words(e), *near = strstr(e->text, " near ");
+	struct esg_buf b = ESG_BUF_INIT;
+
+	if (e->line <= 0)
+		esg_buf_puts(&b, _("at end of file: "));
+	if (words == NULL)
+		esg_buf_puts(&b, e->text);
+	else if (near != NULL && near[6] == '\'' && strlen(near + 6) >= 2 &&
+	    near[strlen(near) - 1] == '\'')
+		/* jansson quotes the token: the catalogue quotes it its way. */
+		esg_buf_printf(&b, _("%s near '%.*s'"), words,
+		    (int)strlen(near + 7) - 1, near + 7);
+	else	/* "near end of file": the line and column say where */
+		esg_buf_puts(&b, words);
+	esg_diag_add(l->d, ESG_SEV_ERROR, l->name, e->line > 0 ? (unsigned)e->line : 0,
+	    e->column > 0 ? (unsigned)e->column : 0, "%s", esg_buf_str(&b));
+	esg_buf_release(&b);
+}
+
 static json_t *
 parse(struct ld *l, const char *text, size_t len)
 {
@@ -314,9 +376,7 @@ parse(struct ld *l, const char *text, size_t len)
 		return NULL;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL)
-		esg_diag_add(l->d, ESG_SEV_ERROR, l->name, e.line > 0 ? (unsigned)e.line : 0,
-		    e.column > 0 ? (unsigned)e.column : 0, "%s%s", e.line > 0 ? "" :
-		    _("at end of file: "), e.text);
+		syntax_error(l, &e);
 	else if (!json_is_object(root)) {
 		bad(l, "(top level)", _("expected an object"));
 		json_decref(root);
