@@ -312,35 +312,30 @@ check_questionnaire(struct ld *l, json_t *root)
 static const char *
 json_error_words(const json_error_t *e)
 {
-	const char *w;
+	static const struct {
+		enum json_error_code code;
+		const char *words;
+	} table[] = {
+		{ json_error_premature_end_of_input,
+		    N_("the JSON text ends too early") },
+		{ json_error_end_of_input_expected,
+		    N_("more text after the JSON value") },
+		{ json_error_invalid_syntax, N_("invalid JSON syntax") },
+		{ json_error_invalid_utf8,
+		    N_("invalid UTF-8 in the JSON text") },
+		{ json_error_duplicate_key, N_("duplicate object key") },
+		{ json_error_null_character,
+		    N_("a NUL character in the JSON text") },
+		{ json_error_null_byte_in_key,
+		    N_("a NUL character in the JSON text") },
+		{ json_error_numeric_overflow, N_("a number out of range") },
+	};
 
-	switch (json_error_code(e)) {
-	case json_error_premature_end_of_input:
-		w = N_("the JSON text ends too early");
-		break;
-	case json_error_end_of_input_expected:
-		w = N_("more text after the JSON value");
-		break;
-	case json_error_invalid_syntax:
-		w = N_("invalid JSON syntax");
-		break;
-	case json_error_invalid_utf8:
-		w = N_("invalid UTF-8 in the JSON text");
-		break;
-	case json_error_duplicate_key:
-		w = N_("duplicate object key");
-		break;
-	case json_error_null_character:
-	case json_error_null_byte_in_key:
-		w = N_("a NUL character in the JSON text");
-		break;
-	case json_error_numeric_overflow:
-		w = N_("a number out of range");
-		break;
-	default:
-		return NULL;
-	}
-	return _(w) == w ? NULL : _(w);
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].code == json_error_code(e))
+			return _(table[i].words) == table[i].words ? NULL :
+			    _(table[i].words);
+	return NULL;
 }
 
 /* A syntax error at its line and column, in the catalogue's language. */
