@@ -7,7 +7,6 @@
 #include "esgdiag/csv_answers.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -497,8 +496,9 @@ ticked(const char *p, size_t n)
 	return true;
 }
 
+/* memo: the column whose memo keeps the answer, or ESG_NONE. */
 static bool
-read_cell(struct esg_reader *r, const struct column *c,
+read_cell(struct esg_reader *r, const struct column *c, size_t memo,
     const struct esg_csv_field *raw, struct esg_answers *ans)
 {
 	/* What a spreadsheet-safe writer marked reads back as it was typed. */
@@ -536,8 +536,8 @@ read_cell(struct esg_reader *r, const struct column *c,
 	esg_buf_reset(&r->why);
 	if (esg_cell_parse(fd, cell, len, a, &ans->arena, &r->why) == 0) {
 		a->note = keep;
-		if (c->memo && r->rows > MEMO_AFTER)
-			esg_memo_put(r->memo, (size_t)(c - r->cols), raw->p, raw->n,
+		if (memo != ESG_NONE)
+			esg_memo_put(r->memo, memo, raw->p, raw->n,
 			    a, esg_qtype(fd)->set ? fd->noptions : 0);
 		return true;
 	}
@@ -598,7 +598,7 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 	bool ok = true;
 
 	for (size_t f = 0; r->parts && f < r->q->nfields; f++) {
-		/* Not one of r->cols, and not memoized: its cell is built. */
+		/* Not one of r->cols: its cell is built, so never memoized. */
 		struct column c = { .name = r->q->fields[f].id, .field = f,
 		    .note = ESG_NONE, .part_field = ESG_NONE,
 		    .part_opt = ESG_NONE, .how = ESG_COL_ID };
@@ -607,7 +607,7 @@ read_parts(struct esg_reader *r, struct esg_answers *ans)
 
 		if (!r->partf[f])
 			continue;
-		if (!read_cell(r, &c, &cell, ans))
+		if (!read_cell(r, &c, ESG_NONE, &cell, ans))
 			ok = forgive(r, &c, ans) && ok;
 	}
 	return ok;
@@ -638,8 +638,9 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 			esg_buf_reset(&r->parts[i]);
 	for (size_t i = 0; i < rec->n; i++) {
 		const struct column *c = &r->cols[i];
+		size_t memo = c->memo && r->rows > MEMO_AFTER ? i : ESG_NONE;
 
-		if (c->memo && r->rows > MEMO_AFTER && recall(r, i, &rec->f[i], ans))
+		if (memo != ESG_NONE && recall(r, memo, &rec->f[i], ans))
 			continue;
 		bool text_ok = cell_text_ok(r, rec->line, c, &rec->f[i]);
 
@@ -649,7 +650,7 @@ read_row(struct esg_reader *r, const struct esg_csv_rec *rec,
 				esg_buf_printf(&r->parts[c->part_field], "%s%s",
 				    r->parts[c->part_field].len ? "|" : "",
 				    r->q->fields[c->part_field].options[c->part_opt].value);
-		} else if (!text_ok || !read_cell(r, c, &rec->f[i], ans))
+		} else if (!text_ok || !read_cell(r, c, memo, &rec->f[i], ans))
 			ok = forgive(r, c, ans) && ok;
 	}
 	ok = read_parts(r, ans) && ok;
