@@ -18,6 +18,7 @@
 
 struct keyed {
 	char *text, *help, *code;	/* keys; help NULL when none */
+	char *label;			/* key of the short name, or NULL */
 	char **labels;			/* options' keys (multi only) */
 	char **acodes;			/* options' LimeSurvey codes (multi only) */
 };
@@ -143,6 +144,7 @@ key_field(const struct esg_questionnaire *q, size_t i, struct keyed *k)
 
 	k->text = key_of(f->text);
 	k->help = f->help ? key_of(f->help) : NULL;
+	k->label = f->label ? key_of(f->label) : NULL;
 	esg_ls_qcode(q, i, code);
 	k->code = key_of(code);
 	if (f->type != ESG_QTYPE_MULTI)
@@ -184,6 +186,7 @@ esg_headings_free(struct esg_headings *h)
 		free(k->labels);
 		free(k->acodes);
 		free(k->text);
+		free(k->label);
 		free(k->help);
 		free(k->code);
 	}
@@ -228,6 +231,9 @@ text_matches(const struct esg_headings *h, size_t i, const char *k, size_t *opt)
 	size_t t = strlen(f->text);
 
 	*opt = ESG_NONE;
+	/* The short name reports show ("Type de structure"), whole. */
+	if (f->label != NULL && *f->label && strcmp(k, f->label) == 0)
+		return true;
 	if (t == 0 || strncmp(k, f->text, t) != 0)
 		return false;
 	if (k[t] == '\0' || is_help(k + t, f->help))

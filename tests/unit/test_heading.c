@@ -13,7 +13,8 @@ static const char yaml[] =
     "schema: 1\nid: t\nversion: '1'\ntitle: T\n"
     "pillars: [{id: E, label: E}]\nlevels: [{min: 0, label: L}]\n"
     "profile:\n"
-    "  - {id: type, text: 'Quel type de structure représentez-vous ?',"
+    "  - {id: type, label: Type de structure,"
+    " text: 'Quel type de structure représentez-vous ?',"
     " help: 'Commune, EPCI ou autre.', type: single, options: ["
     "{value: commune, label: Commune}, {value: epci, label: EPCI}]}\n"
     "sections:\n- id: s\n  title: S\n  questions:\n"
@@ -58,6 +59,8 @@ test_match(void **state)
 		{ "Quel\u00a0type de   structure représentez-vous\u202f?", ESG_MATCH_TEXT, "type", NULL },
 		{ "3. Quel type de structure représentez-vous ?", ESG_MATCH_TEXT, "type", NULL },
 		{ "Q3 - Quel type de structure représentez-vous ?", ESG_MATCH_TEXT, "type", NULL },
+		{ "Type de structure", ESG_MATCH_TEXT, "type", NULL },	/* its label */
+		{ "2. TYPE DE STRUCTURE", ESG_MATCH_TEXT, "type", NULL },
 		{ "12) Quel type de structure représentez-vous ?", ESG_MATCH_TEXT, "type", NULL },
 		{ "Quel type de structure représentez-vous ? Commune, EPCI ou autre.",
 		  ESG_MATCH_TEXT, "type", NULL },
